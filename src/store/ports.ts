@@ -1,0 +1,214 @@
+/**
+ * Ports of the store: the only part of src/store that modules other than server and cli
+ * may import. Adapters (SQLite, PostgreSQL through Kysely) implement them; the contract
+ * suite in src/store/contract.test.ts runs against every adapter.
+ */
+import type {
+  Agency,
+  AuditEntry,
+  Case,
+  CaseEntityLink,
+  CaseMember,
+  CaseStatus,
+  CaseSubject,
+  CaseType,
+  Entity,
+  Session,
+  Tlp,
+  User,
+} from '../domain/model';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/** Who is asking: used to filter rows that the policy would hide anyway (RED / AMBER+STRICT). */
+export interface Viewer {
+  userId: string;
+  agencyId: string;
+}
+
+export interface AgencyRepository {
+  create(agency: Agency): Promise<void>;
+  get(id: string): Promise<Agency | undefined>;
+  getByCode(code: string): Promise<Agency | undefined>;
+  list(): Promise<Agency[]>;
+}
+
+export interface UserRepository {
+  create(user: User): Promise<void>;
+  get(id: string): Promise<User | undefined>;
+  getByEmail(email: string): Promise<User | undefined>;
+  list(filter?: { agencyId?: string }): Promise<User[]>;
+  update(id: string, patch: Partial<Omit<User, 'id' | 'createdAt'>>): Promise<void>;
+}
+
+export interface SessionRepository {
+  create(session: Session): Promise<void>;
+  get(id: string): Promise<Session | undefined>;
+  touch(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<void>;
+  deleteExpired(now: string): Promise<number>;
+}
+
+export interface EntityFilter {
+  schema?: string;
+  crossBorderCheck?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface EntityRepository {
+  create(entity: Entity): Promise<void>;
+  get(id: string): Promise<Entity | undefined>;
+  getMany(ids: string[]): Promise<Entity[]>;
+  /** Optimistic concurrency: throws StoreError('STORE_VERSION_CONFLICT') when the stored version is not `expectedVersion`. */
+  update(entity: Entity, expectedVersion: number): Promise<void>;
+  list(filter?: EntityFilter): Promise<Page<Entity>>;
+  /** Entities of `schema` having `value` among the values of `property` (exact match on the normalised value). */
+  findByProperty(schema: string, property: string, value: string): Promise<Entity[]>;
+  /** Edge entities whose source or target is the given entity. */
+  listEdgesOf(entityId: string): Promise<Entity[]>;
+}
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  type?: CaseType;
+  tlp?: Tlp;
+  owningAgencyId?: string;
+  /** ids to restrict to (e.g. the result of a full-text search) */
+  ids?: string[];
+  visibleTo?: Viewer;
+  sort?: 'updated_desc' | 'created_desc' | 'reference_asc';
+  limit?: number;
+  offset?: number;
+}
+
+export interface CaseRepository {
+  create(kase: Case): Promise<void>;
+  get(id: string): Promise<Case | undefined>;
+  getByReference(reference: string): Promise<Case | undefined>;
+  /** Optimistic concurrency: throws StoreError('STORE_VERSION_CONFLICT') when the stored version is not `expectedVersion`. */
+  update(kase: Case, expectedVersion: number): Promise<void>;
+  list(filter: CaseFilter): Promise<Page<Case>>;
+  nextReferenceNumber(prefix: string): Promise<number>;
+
+  addSubject(subject: CaseSubject): Promise<void>;
+  removeSubject(caseId: string, entityId: string, role: string): Promise<void>;
+  listSubjects(caseId: string): Promise<CaseSubject[]>;
+  listCasesOfEntity(entityId: string): Promise<CaseSubject[]>;
+
+  addMember(member: CaseMember): Promise<void>;
+  removeMember(caseId: string, userId: string): Promise<void>;
+  listMembers(caseId: string): Promise<CaseMember[]>;
+
+  linkEntity(link: CaseEntityLink): Promise<void>;
+  unlinkEntity(caseId: string, entityId: string): Promise<void>;
+  listLinks(caseId: string): Promise<CaseEntityLink[]>;
+}
+
+export type SearchDocType = 'case' | 'entity';
+
+export interface SearchHit {
+  docType: SearchDocType;
+  docId: string;
+  /** how many of the query's terms matched (higher first) */
+  score: number;
+}
+
+/**
+ * Full-text index over terms produced by domain/search-text (accent- and case-folded
+ * tokens plus phonetic keys). The store only stores and looks up terms.
+ */
+export interface SearchRepository {
+  /** Replace the terms of a document. */
+  index(docType: SearchDocType, docId: string, terms: string[]): Promise<void>;
+  remove(docType: SearchDocType, docId: string): Promise<void>;
+  /**
+   * Each query term group matches a document if any of its alternatives matches one of the
+   * document's terms; alternatives ending in '*' are prefix matches. Documents are ranked by
+   * the number of groups matched; only documents matching every group are returned when
+   * `all` is true.
+   */
+  search(groups: string[][], opts: { docType?: SearchDocType; limit: number; all: boolean }): Promise<SearchHit[]>;
+}
+
+export interface AuditFilter {
+  actorId?: string;
+  caseId?: string;
+  action?: string; // exact, or a prefix ending in '*'
+  targetId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+export type AuditVerification =
+  | { ok: true; count: number; lastHash: string }
+  | { ok: false; count: number; firstBadSeq: number; reason: 'altered' | 'deleted' | 'reordered' | 'broken_link' };
+
+export interface AuditRepository {
+  /** Appends under a lock so that the chain stays linear, whatever the concurrency. */
+  append(entry: NewAuditEntry): Promise<AuditEntry>;
+  list(filter: AuditFilter): Promise<Page<AuditEntry>>;
+  verify(): Promise<AuditVerification>;
+}
+
+export interface Job {
+  id: string;
+  kind: string;
+  payload: unknown;
+  runAt: string;
+  attempts: number;
+  lastError: string | null;
+  status: 'queued' | 'running' | 'done' | 'failed';
+}
+
+export interface JobRepository {
+  enqueue(kind: string, payload: unknown, opts?: { runAt?: string; id?: string }): Promise<string>;
+  /** Claims the oldest due job of the given kinds (FOR UPDATE SKIP LOCKED on PostgreSQL). */
+  claim(kinds: string[], now: string, leaseMs: number): Promise<Job | undefined>;
+  complete(id: string): Promise<void>;
+  /** Schedules a retry at `retryAt`, or marks failed when `retryAt` is null. */
+  fail(id: string, error: string, retryAt: string | null): Promise<void>;
+  counts(): Promise<Record<Job['status'], number>>;
+}
+
+export interface SettingsRepository {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface Repositories {
+  agencies: AgencyRepository;
+  users: UserRepository;
+  sessions: SessionRepository;
+  entities: EntityRepository;
+  cases: CaseRepository;
+  search: SearchRepository;
+  audit: AuditRepository;
+  jobs: JobRepository;
+  settings: SettingsRepository;
+}
+
+export interface Store extends Repositories {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Runs `fn` in one transaction: every write inside is all or nothing. Nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'STORE_VERSION_CONFLICT' | 'STORE_DUPLICATE' | 'STORE_NOT_FOUND',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
