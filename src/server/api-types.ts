@@ -1,0 +1,299 @@
+/**
+ * The JSON shapes of the HTTP API, shared by the server and the web app (the only file of
+ * src/server that web/ may import). Routes and their validation schemas live beside the
+ * route handlers; these types describe what the browser receives and sends.
+ *
+ * Conventions:
+ * - Every error is `{ error: ApiError }` with a 4xx/5xx status; `message` is in the user's language.
+ * - Every state-changing request (POST/PUT/PATCH/DELETE under /api, except /api/auth/login)
+ *   carries the header `x-csrf-token` with the token from /api/auth/me or the login answer.
+ * - Lists are `{ items, total }` with `limit` (default 25, max 200) and `offset` query params.
+ */
+import type {
+  CaseStatus,
+  CaseType,
+  CountryCode,
+  Handling,
+  IndicatorFinding,
+  JusticeOutcome,
+  Locale,
+  PalermoAssessment,
+  Role,
+  SubjectRole,
+  CaseMemberCapacity,
+  Tlp,
+} from '../domain/model';
+
+export type {
+  CaseStatus,
+  CaseType,
+  CountryCode,
+  Handling,
+  IndicatorFinding,
+  JusticeOutcome,
+  Locale,
+  PalermoAssessment,
+  Role,
+  SubjectRole,
+  CaseMemberCapacity,
+  Tlp,
+};
+
+export interface ApiError {
+  code: string; // stable, e.g. "VALIDATION_FAILED", "AUTH_INVALID_CREDENTIALS"
+  message: string; // localised
+  issues?: { field: string; code: string; message: string }[];
+}
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+}
+
+export interface AgencyView {
+  id: string;
+  code: string;
+  name: string;
+  country: CountryCode;
+}
+
+export interface NodeInfo {
+  country: CountryCode;
+  name: string;
+  demo: boolean;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: Locale;
+  agency: AgencyView;
+  totpEnabled: boolean;
+  node: NodeInfo;
+}
+
+/** GET /api/health */
+export interface Health {
+  status: 'ok';
+  country: CountryCode;
+  node: string;
+  version: string;
+}
+
+/** POST /api/auth/login {email, password, totp?} -> 200 LoginResult (sets the session cookie).
+ *  401 AUTH_INVALID_CREDENTIALS, 401 AUTH_TOTP_REQUIRED (ask for the code), 401 AUTH_TOTP_INVALID,
+ *  429 AUTH_LOCKED / RATE_LIMITED. */
+export interface LoginResult {
+  user: Me;
+  csrfToken: string;
+  /** true outside demo mode when the user must enrol TOTP before anything else */
+  totpEnrolmentRequired: boolean;
+}
+/** GET /api/auth/me -> LoginResult (401 AUTH_REQUIRED when not logged in). POST /api/auth/logout -> 204.
+ *  PUT /api/auth/me/locale {locale} -> Me.
+ *  POST /api/auth/totp/setup -> TotpSetup; POST /api/auth/totp/enable {code} -> Me. */
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+}
+
+export interface EntityView {
+  id: string;
+  schema: string;
+  caption: string;
+  /** property -> values; for a pseudonymised victim only non-identifying properties remain */
+  properties: Record<string, string[]>;
+  pseudonymised: boolean;
+  version: number;
+}
+
+/** GET /api/cases?q&status&type&tlp&limit&offset -> ListResult<CaseSummary> */
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  title: string;
+  type: CaseType;
+  status: CaseStatus;
+  tlp: Tlp;
+  owningAgency: AgencyView;
+  updatedAt: string;
+  subjectCount: number;
+}
+
+export interface SubjectView {
+  role: SubjectRole;
+  entity: EntityView;
+  addedAt: string;
+}
+
+export interface MemberView {
+  userId: string;
+  displayName: string;
+  email: string;
+  capacity: CaseMemberCapacity;
+}
+
+export interface CasePermissions {
+  edit: boolean;
+  seeVictimIdentity: boolean;
+  recordOutcome: boolean;
+  manageMembers: boolean;
+  readAudit: boolean;
+}
+
+/** GET /api/cases/:id -> CaseDetail (404 CASE_NOT_FOUND also when the policy hides it) */
+export interface CaseDetail {
+  id: string;
+  reference: string;
+  title: string;
+  type: CaseType;
+  polarisType: string | null;
+  status: CaseStatus;
+  jurisdiction: CountryCode;
+  narrative: string;
+  handling: Handling;
+  owningAgency: AgencyView;
+  eventId: string | null;
+  labourProgram: string | null;
+  indicators: IndicatorFinding[];
+  palermo: PalermoAssessment;
+  palermoResult: { met: boolean; missing: ('act' | 'means' | 'purpose')[] };
+  outcomes: JusticeOutcome[];
+  subjects: SubjectView[];
+  linkedEntities: EntityView[];
+  members: MemberView[];
+  permissions: CasePermissions;
+  /** statuses this user may move the case to now */
+  nextStatuses: CaseStatus[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** POST /api/cases -> 201 CaseDetail */
+export interface NewCaseRequest {
+  title: string;
+  type: CaseType;
+  polarisType?: string | null;
+  jurisdiction?: CountryCode;
+  narrative?: string;
+  handling: Handling;
+  labourProgram?: string | null;
+  eventId?: string | null;
+}
+
+/** PATCH /api/cases/:id -> CaseDetail; 409 CASE_VERSION_CONFLICT when `version` is stale */
+export interface CaseEditRequest {
+  version: number;
+  title?: string;
+  type?: CaseType;
+  polarisType?: string | null;
+  status?: CaseStatus;
+  narrative?: string;
+  handling?: Handling;
+  labourProgram?: string | null;
+  eventId?: string | null;
+  indicators?: IndicatorFinding[];
+  palermo?: PalermoAssessment;
+  outcomes?: JusticeOutcome[];
+  namedUserIds?: string[];
+}
+
+/** POST /api/cases/:id/subjects -> CaseDetail. Either an existing entity or a new one. */
+export interface AddSubjectRequest {
+  role: SubjectRole;
+  entityId?: string;
+  entity?: { schema: string; properties: Record<string, string[]> };
+}
+/** DELETE /api/cases/:id/subjects/:entityId?role=victim -> CaseDetail
+ *  POST /api/cases/:id/entities {entityId? | entity?} -> CaseDetail (links a non-subject entity, e.g. a phone)
+ *  POST /api/cases/:id/members {userId, capacity} -> CaseDetail
+ *  GET /api/cases/:id/audit -> ListResult<AuditEntryView> (the case's own trail) */
+
+/** GET /api/entities/:id -> EntityDetail */
+export interface EntityDetail {
+  entity: EntityView;
+  cases: { caseId: string; reference: string; title: string; role: SubjectRole | 'linked' }[];
+  edges: { edge: EntityView; source: EntityView; target: EntityView }[];
+}
+/** POST /api/entities {schema, properties} -> 201 EntityView; PATCH /api/entities/:id {version, properties} -> EntityView */
+
+/** GET /api/search?q&type=case|entity&limit -> ListResult<SearchResult> */
+export interface SearchResult {
+  docType: 'case' | 'entity';
+  id: string;
+  title: string; // case "reference — title" or entity caption (pseudonym for hidden victims)
+  schema?: string; // for entities
+  caseType?: CaseType; // for cases
+  tlp?: Tlp; // for cases
+}
+
+/** GET /api/schema -> SchemaView[] */
+export interface SchemaView {
+  name: string;
+  label: Record<Locale, string>;
+  plural: Record<Locale, string>;
+  edge: null | { source: string; target: string; label: Record<Locale, string> };
+  properties: {
+    name: string;
+    type: string;
+    label: Record<Locale, string>;
+    required: boolean;
+    multiple: boolean;
+  }[];
+}
+
+/** GET /api/reference -> Reference (labels and guidance for the forms) */
+export interface Reference {
+  indicators: { code: string; label: Record<Locale, string>; guidance: Record<Locale, string>; source: string }[];
+  palermo: {
+    acts: { code: string; label: Record<Locale, string> }[];
+    means: { code: string; label: Record<Locale, string> }[];
+    purposes: { code: string; label: Record<Locale, string> }[];
+    guidance: Record<Locale, string>;
+    source: string;
+  };
+  polarisTypes: { code: string; label: Record<Locale, string> }[];
+  tlp: { code: Tlp; colour: string; meaning: Record<Locale, string> }[];
+  labourPrograms: { code: string; label: Record<Locale, string> }[];
+  events: { id: string; label: string; date: string; city: string; country: CountryCode }[];
+}
+
+/** GET /api/audit?actor&case&action&from&to&limit&offset -> ListResult<AuditEntryView> (auditor, admin)
+ *  GET /api/audit/verify -> AuditVerifyResult */
+export interface AuditEntryView {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  caseId: string | null;
+  caseReference: string | null;
+  detail: Record<string, unknown>;
+}
+export interface AuditVerifyResult {
+  ok: boolean;
+  count: number;
+  firstBadSeq?: number;
+  reason?: string;
+}
+
+/** GET /api/admin/users -> ListResult<UserView>; POST /api/admin/users {email, displayName, role, agencyId, locale}
+ *  -> 201 {user: UserView, initialPassword}; PATCH /api/admin/users/:id {role?, disabled?, displayName?, agencyId?} -> UserView
+ *  GET /api/admin/agencies -> ListResult<AgencyView>; POST /api/admin/agencies {code, name, country} -> 201 AgencyView
+ *  GET /api/users (any logged-in user: colleagues of the node, for assigning members) -> ListResult<UserView> */
+export interface UserView {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  locale: Locale;
+  agency: AgencyView;
+  totpEnabled: boolean;
+  disabled: boolean;
+  lockedUntil: string | null;
+}
