@@ -1,0 +1,193 @@
+/**
+ * Cases: the use cases an investigator, caseworker, analyst or prosecutor performs,
+ * each one policy-checked, all-or-nothing, indexed for search and audited.
+ */
+import { randomUUID } from 'node:crypto';
+import { AlianzaError } from '../domain/errors';
+import type { Actor, Case, CaseMember, CaseMemberCapacity, CaseSubject, Entity, SubjectRole } from '../domain/model';
+import { applyCaseEdit, validateNewCase, type CaseEdit, type NewCaseInput } from '../domain/case';
+import { canCreateCase, canEditCase, canManageMembers, canReadCase, canRecordOutcome, canSeeVictimIdentity, canWriteCase } from '../domain/policy';
+import type { CaseFilter, Page, Repositories } from '../store/ports';
+import { StoreError } from '../store/ports';
+import { audit } from './audit';
+import type { AppContext } from './context';
+import { createEntityIn, indexCase } from './entity-service';
+import { presentEntityFor, type SeenEntity } from './visibility';
+
+export type ActorWithEmail = Actor & { email?: string };
+
+export interface CaseBundle {
+  kase: Case;
+  subjects: { subject: CaseSubject; entity: SeenEntity }[];
+  linked: SeenEntity[];
+  members: CaseMember[];
+  canSeeVictims: boolean;
+}
+
+async function loadVisibleCase(repos: Repositories, actor: Actor, id: string): Promise<{ kase: Case; members: CaseMember[] }> {
+  const kase = await repos.cases.get(id);
+  if (!kase) throw new AlianzaError('CASE_NOT_FOUND');
+  const members = await repos.cases.listMembers(id);
+  if (!canReadCase(actor, kase, members)) throw new AlianzaError('CASE_NOT_FOUND');
+  return { kase, members };
+}
+
+/** Reads a case for a user: victims' identities only for those allowed, every identity read audited. */
+export async function readCase(ctx: AppContext, actor: ActorWithEmail, id: string, opts: { audit?: boolean } = {}): Promise<CaseBundle> {
+  const { store, clock } = ctx;
+  const { kase, members } = await loadVisibleCase(store, actor, id);
+  const subjects = await store.cases.listSubjects(id);
+  const links = await store.cases.listLinks(id);
+  const entities = new Map((await store.entities.getMany([...subjects.map((s) => s.entityId), ...links.map((l) => l.entityId)])).map((e) => [e.id, e]));
+  const canSeeVictims = canSeeVictimIdentity(actor, kase, members);
+  const victimIds = new Set(subjects.filter((s) => s.role === 'victim').map((s) => s.entityId));
+  const seenSubjects = subjects
+    .filter((s) => entities.has(s.entityId))
+    .map((s) => ({ subject: s, entity: presentEntityFor(ctx, entities.get(s.entityId)!, victimIds.has(s.entityId) && !canSeeVictims) }));
+  const linked = links.filter((l) => entities.has(l.entityId)).map((l) => presentEntityFor(ctx, entities.get(l.entityId)!, victimIds.has(l.entityId) && !canSeeVictims));
+  if (opts.audit !== false) {
+    await store.transaction(async (tx) => {
+      await audit(tx, clock, actor, { action: 'case.read', targetType: 'case', targetId: id, caseId: id });
+      if (canSeeVictims) {
+        for (const vid of victimIds) {
+          await audit(tx, clock, actor, { action: 'victim.identity.read', targetType: 'entity', targetId: vid, caseId: id });
+        }
+      }
+    });
+  }
+  return { kase, subjects: seenSubjects, linked, members, canSeeVictims };
+}
+
+export async function createCase(ctx: AppContext, actor: ActorWithEmail, input: NewCaseInput): Promise<Case> {
+  if (!canCreateCase(actor)) throw new AlianzaError('FORBIDDEN');
+  const now = ctx.clock.now().toISOString();
+  return ctx.store.transaction(async (tx) => {
+    const year = now.slice(0, 4);
+    const prefix = `${ctx.node.country}-${year}-`;
+    const n = await tx.cases.nextReferenceNumber(prefix);
+    const kase = validateNewCase(input, {
+      id: randomUUID(),
+      reference: prefix + String(n).padStart(6, '0'),
+      owningAgencyId: actor.agencyId,
+      createdBy: actor.userId,
+      now,
+      defaultJurisdiction: ctx.node.country,
+    });
+    await tx.cases.create(kase);
+    const capacity: CaseMemberCapacity | null = actor.role === 'caseworker' ? 'caseworker' : actor.role === 'prosecutor' ? 'prosecutor' : actor.role === 'investigator' || actor.role === 'inspector' ? 'investigator' : null;
+    if (capacity) await tx.cases.addMember({ caseId: kase.id, userId: actor.userId, capacity });
+    await indexCase(tx, kase, []);
+    await audit(tx, ctx.clock, actor, { action: 'case.create', targetType: 'case', targetId: kase.id, caseId: kase.id, detail: { reference: kase.reference, type: kase.type, tlp: kase.handling.tlp } });
+    return kase;
+  });
+}
+
+export async function editCase(ctx: AppContext, actor: ActorWithEmail, id: string, edit: CaseEdit & { version: number }): Promise<Case> {
+  return ctx.store.transaction(async (tx) => {
+    const { kase, members } = await loadVisibleCase(tx, actor, id);
+    const touchesOutcomes = edit.outcomes !== undefined;
+    const touchesOther = Object.keys(edit).some((k) => k !== 'version' && k !== 'outcomes');
+    if (touchesOther && !canEditCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    if (touchesOutcomes && !canRecordOutcome(actor, kase, members) && !canEditCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    if (edit.version !== kase.version) throw new AlianzaError('CASE_VERSION_CONFLICT', { current: kase.version });
+    const next = applyCaseEdit(kase, edit, { now: ctx.clock.now().toISOString() });
+    try {
+      await tx.cases.update(next, kase.version);
+    } catch (e) {
+      if (e instanceof StoreError && e.code === 'STORE_VERSION_CONFLICT') throw new AlianzaError('CASE_VERSION_CONFLICT');
+      throw e;
+    }
+    const subjects = await tx.cases.listSubjects(id);
+    await indexCase(tx, next, await tx.entities.getMany(subjects.filter((s) => s.role !== 'victim').map((s) => s.entityId)));
+    const changed = Object.keys(edit).filter((k) => k !== 'version');
+    await audit(tx, ctx.clock, actor, { action: 'case.update', targetType: 'case', targetId: id, caseId: id, detail: { fields: changed, status: edit.status } });
+    return next;
+  });
+}
+
+export async function addSubject(
+  ctx: AppContext,
+  actor: ActorWithEmail,
+  caseId: string,
+  req: { role: SubjectRole; entityId?: string; entity?: { schema: string; properties: Record<string, string[]> } },
+): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const { kase, members } = await loadVisibleCase(tx, actor, caseId);
+    if (!canWriteCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    const entity = await resolveEntity(ctx, tx, actor, req);
+    await tx.cases.addSubject({ caseId, entityId: entity.id, role: req.role, addedAt: ctx.clock.now().toISOString() });
+    await touchCase(ctx, tx, kase);
+    await audit(tx, ctx.clock, actor, { action: 'case.subject.add', targetType: 'entity', targetId: entity.id, caseId, detail: { role: req.role, schema: entity.schema } });
+  });
+}
+
+export async function removeSubject(ctx: AppContext, actor: ActorWithEmail, caseId: string, entityId: string, role: string): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const { kase, members } = await loadVisibleCase(tx, actor, caseId);
+    if (!canWriteCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    await tx.cases.removeSubject(caseId, entityId, role);
+    await touchCase(ctx, tx, kase);
+    await audit(tx, ctx.clock, actor, { action: 'case.subject.remove', targetType: 'entity', targetId: entityId, caseId, detail: { role } });
+  });
+}
+
+export async function linkEntity(
+  ctx: AppContext,
+  actor: ActorWithEmail,
+  caseId: string,
+  req: { entityId?: string; entity?: { schema: string; properties: Record<string, string[]> } },
+): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const { kase, members } = await loadVisibleCase(tx, actor, caseId);
+    if (!canWriteCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    const entity = await resolveEntity(ctx, tx, actor, req);
+    await tx.cases.linkEntity({ caseId, entityId: entity.id, addedAt: ctx.clock.now().toISOString() });
+    await touchCase(ctx, tx, kase);
+    await audit(tx, ctx.clock, actor, { action: 'case.entity.link', targetType: 'entity', targetId: entity.id, caseId, detail: { schema: entity.schema } });
+  });
+}
+
+export async function addMember(ctx: AppContext, actor: ActorWithEmail, caseId: string, userId: string, capacity: CaseMemberCapacity): Promise<void> {
+  await ctx.store.transaction(async (tx) => {
+    const { kase, members } = await loadVisibleCase(tx, actor, caseId);
+    if (!canManageMembers(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    const user = await tx.users.get(userId);
+    if (!user || user.disabled) throw new AlianzaError('USER_NOT_FOUND');
+    await tx.cases.addMember({ caseId, userId, capacity });
+    await audit(tx, ctx.clock, actor, { action: 'case.member.add', targetType: 'user', targetId: userId, caseId, detail: { capacity } });
+  });
+}
+
+async function resolveEntity(
+  ctx: AppContext,
+  tx: Repositories,
+  actor: ActorWithEmail,
+  req: { entityId?: string; entity?: { schema: string; properties: Record<string, string[]> } },
+): Promise<Entity> {
+  if (req.entityId) {
+    const e = await tx.entities.get(req.entityId);
+    if (!e) throw new AlianzaError('ENTITY_NOT_FOUND');
+    return e;
+  }
+  if (!req.entity) throw new AlianzaError('VALIDATION_FAILED', {}, [{ field: 'entity', code: 'SCHEMA.required' }]);
+  return createEntityIn(ctx, tx, actor, req.entity);
+}
+
+/** A change to a case's parts bumps its version and updated time, so concurrent editors notice. */
+async function touchCase(ctx: AppContext, tx: Repositories, kase: Case): Promise<void> {
+  const next = { ...kase, updatedAt: ctx.clock.now().toISOString(), version: kase.version + 1 };
+  await tx.cases.update(next, kase.version);
+  const subjects = await tx.cases.listSubjects(kase.id);
+  await indexCase(tx, next, await tx.entities.getMany(subjects.filter((s) => s.role !== 'victim').map((s) => s.entityId)));
+}
+
+export async function listCases(ctx: AppContext, actor: Actor, filter: Omit<CaseFilter, 'visibleTo' | 'ids'>, ids?: string[]): Promise<Page<Case>> {
+  return ctx.store.cases.list({ ...filter, ...(ids ? { ids } : {}), visibleTo: { userId: actor.userId, agencyId: actor.agencyId } });
+}
+
+export async function caseAuditTrail(ctx: AppContext, actor: ActorWithEmail, caseId: string, limit = 200, offset = 0) {
+  await loadVisibleCase(ctx.store, actor, caseId);
+  return ctx.store.audit.list({ caseId, limit, offset });
+}
+
+export { canRecordOutcome };

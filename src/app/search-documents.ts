@@ -1,0 +1,27 @@
+/**
+ * Which texts of a case or an entity go into the full-text index. A case is found by its
+ * reference, title, narrative and its non-victim subjects; victims are found only as
+ * entities, so that the index never answers questions about a victim to someone who may
+ * not see the victim.
+ */
+import type { Case, Entity } from '../domain/model';
+
+export function entitySearchTexts(entity: Entity): string[] {
+  const out = [entity.caption];
+  for (const [prop, values] of Object.entries(entity.properties)) {
+    if (prop === 'source' || prop === 'target') continue; // entity ids of edges
+    out.push(...values);
+  }
+  return out;
+}
+
+export function caseSearchTexts(kase: Case, nonVictimSubjects: Entity[]): string[] {
+  return [
+    kase.reference,
+    kase.title,
+    kase.narrative,
+    kase.type.replace(/_/g, ' '),
+    kase.labourProgram ?? '',
+    ...nonVictimSubjects.map((e) => e.caption),
+  ].filter(Boolean);
+}

@@ -1,0 +1,47 @@
+/** Starts one node: refuses unsafe production settings, opens the store, listens. */
+import type { FastifyInstance } from 'fastify';
+import { AlianzaError } from '../domain/errors';
+import { verifyPassword } from '../app/passwords';
+import type { Config } from './config';
+import { DEFAULT_DEMO_PASSWORD } from './config';
+import { buildApp } from './app';
+import { openNode, type OpenNode } from './open-node';
+
+export interface RunningNode extends OpenNode {
+  app: FastifyInstance;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Outside demo mode, a node seeded with demo accounts or holding the default password does not start. */
+async function refuseDefaultPasswords(node: OpenNode, config: Config): Promise<void> {
+  if (config.demo) return;
+  if (node.demoNode) throw new AlianzaError('NODE_DEMO_DATA_IN_PRODUCTION');
+  const admins = (await node.store.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
+  for (const candidate of new Set([DEFAULT_DEMO_PASSWORD, config.demoPassword])) {
+    for (const u of admins) {
+      if (await verifyPassword(u.passwordHash, candidate)) throw new AlianzaError('NODE_DEFAULT_PASSWORD', { email: u.email });
+    }
+  }
+}
+
+export async function startNode(config: Config): Promise<RunningNode> {
+  const node = await openNode(config);
+  try {
+    await refuseDefaultPasswords(node, config);
+  } catch (e) {
+    await node.store.close();
+    throw e;
+  }
+  const app = await buildApp({ config, ctx: node.ctx });
+  const url = await app.listen({ host: config.host, port: config.port });
+  return {
+    ...node,
+    app,
+    url,
+    async stop() {
+      await app.close();
+      await node.store.close();
+    },
+  };
+}
