@@ -22,7 +22,7 @@ interface CsvParseError {
 
 function parseRows(text: string, file: string): { record: string[]; line: number }[] {
   try {
-    const rows = parse(text, { ltrim: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as {
+    const rows = parse(text, { ltrim: true, info: true, bom: true, skip_empty_lines: true, relax_column_count: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
