@@ -17,6 +17,7 @@ import type {
   Tlp,
   User,
 } from '../domain/model';
+import { AlianzaError, type ErrorParams } from '../domain/errors';
 
 export interface Page<T> {
   items: T[];
@@ -64,13 +65,23 @@ export interface EntityRepository {
   create(entity: Entity): Promise<void>;
   get(id: string): Promise<Entity | undefined>;
   getMany(ids: string[]): Promise<Entity[]>;
-  /** Optimistic concurrency: throws StoreError('STORE_VERSION_CONFLICT') when the stored version is not `expectedVersion`. */
+  /**
+   * Optimistic concurrency: throws StoreError('STORE_VERSION_CONFLICT') when the stored version is not `expectedVersion`
+   * (STORE_NOT_FOUND when there is no such entity). The stored version becomes `expectedVersion + 1`.
+   */
   update(entity: Entity, expectedVersion: number): Promise<void>;
+  /** Ordered by createdAt, then id. */
   list(filter?: EntityFilter): Promise<Page<Entity>>;
-  /** Entities of `schema` having `value` among the values of `property` (exact match on the normalised value). */
+  /**
+   * Entities of `schema` having `value` among the values of `property` (exact match on the normalised value:
+   * Unicode NFC, trimmed, inner whitespace collapsed, lower case; the store normalises both sides).
+   */
   findByProperty(schema: string, property: string, value: string): Promise<Entity[]>;
-  /** Edge entities whose source or target is the given entity. */
-  listEdgesOf(entityId: string): Promise<Entity[]>;
+  /**
+   * Edge entities whose source or target is the given entity: the entities holding its id as a property value.
+   * `schemas` (e.g. the edge schemata of the schema registry) restricts the answer to those schemata.
+   */
+  listEdgesOf(entityId: string, opts?: { schemas?: string[] }): Promise<Entity[]>;
 }
 
 export interface CaseFilter {
@@ -87,14 +98,25 @@ export interface CaseFilter {
 }
 
 export interface CaseRepository {
+  /** STORE_DUPLICATE when the id or the reference exists. */
   create(kase: Case): Promise<void>;
   get(id: string): Promise<Case | undefined>;
   getByReference(reference: string): Promise<Case | undefined>;
-  /** Optimistic concurrency: throws StoreError('STORE_VERSION_CONFLICT') when the stored version is not `expectedVersion`. */
+  /**
+   * Optimistic concurrency: throws StoreError('STORE_VERSION_CONFLICT') when the stored version is not `expectedVersion`
+   * (STORE_NOT_FOUND when there is no such case). The stored version becomes `expectedVersion + 1`;
+   * namedUserIds replaces the case's access list.
+   */
   update(kase: Case, expectedVersion: number): Promise<void>;
+  /**
+   * `visibleTo`: a RED or AMBER+STRICT case is listed only when the viewer's agency owns it or the viewer is
+   * among its namedUserIds. Default sort: updated_desc (ties broken by id).
+   */
   list(filter: CaseFilter): Promise<Page<Case>>;
+  /** 1, 2, 3, ... per prefix; atomic, never gives the same number twice. */
   nextReferenceNumber(prefix: string): Promise<number>;
 
+  /** Adding an existing subject, member or link is a no-op (a member's capacity is updated). */
   addSubject(subject: CaseSubject): Promise<void>;
   removeSubject(caseId: string, entityId: string, role: string): Promise<void>;
   listSubjects(caseId: string): Promise<CaseSubject[]>;
@@ -140,6 +162,7 @@ export interface AuditFilter {
   caseId?: string;
   action?: string; // exact, or a prefix ending in '*'
   targetId?: string;
+  /** ISO timestamps: `from <= at < to` */
   from?: string;
   to?: string;
   limit?: number;
@@ -155,7 +178,9 @@ export type AuditVerification =
 export interface AuditRepository {
   /** Appends under a lock so that the chain stays linear, whatever the concurrency. */
   append(entry: NewAuditEntry): Promise<AuditEntry>;
+  /** Newest first (seq descending). */
   list(filter: AuditFilter): Promise<Page<AuditEntry>>;
+  /** Streams the whole chain in seq order through domain/audit-chain. */
   verify(): Promise<AuditVerification>;
 }
 
@@ -170,8 +195,12 @@ export interface Job {
 }
 
 export interface JobRepository {
+  /** STORE_DUPLICATE when `opts.id` is taken. */
   enqueue(kind: string, payload: unknown, opts?: { runAt?: string; id?: string }): Promise<string>;
-  /** Claims the oldest due job of the given kinds (FOR UPDATE SKIP LOCKED on PostgreSQL). */
+  /**
+   * Claims the oldest due job of the given kinds (FOR UPDATE SKIP LOCKED on PostgreSQL): a queued job whose
+   * runAt has come, or a running job whose lease (claim time + leaseMs) has run out. Counts an attempt.
+   */
   claim(kinds: string[], now: string, leaseMs: number): Promise<Job | undefined>;
   complete(id: string): Promise<void>;
   /** Schedules a retry at `retryAt`, or marks failed when `retryAt` is null. */
@@ -203,12 +232,16 @@ export interface Store extends Repositories {
   close(): Promise<void>;
 }
 
-export class StoreError extends Error {
-  constructor(
-    readonly code: 'STORE_VERSION_CONFLICT' | 'STORE_DUPLICATE' | 'STORE_NOT_FOUND',
-    message: string,
-  ) {
-    super(message);
+/**
+ * An AlianzaError, so that the server maps its code like any other (texts in src/store/errors.ts);
+ * `message` is the English detail for logs.
+ */
+export class StoreError extends AlianzaError {
+  declare readonly code: 'STORE_VERSION_CONFLICT' | 'STORE_DUPLICATE' | 'STORE_NOT_FOUND';
+
+  constructor(code: 'STORE_VERSION_CONFLICT' | 'STORE_DUPLICATE' | 'STORE_NOT_FOUND', message: string, params: ErrorParams = {}) {
+    super(code, params);
+    this.message = message;
     this.name = 'StoreError';
   }
 }

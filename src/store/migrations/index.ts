@@ -1,0 +1,22 @@
+/**
+ * Every migration, in order. To add one: write NNNN-name.ts exporting a StoreMigration and
+ * add its line here. Names are sorted as strings, so keep the four-digit prefix.
+ */
+import type { StoreMigration } from './migration';
+import accounts from './0001-accounts';
+import entities from './0002-entities';
+import cases from './0003-cases';
+import search from './0004-search';
+import audit from './0005-audit';
+import jobs from './0006-jobs';
+
+export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
+  '0001-accounts': accounts,
+  '0002-entities': entities,
+  '0003-cases': cases,
+  '0004-search': search,
+  '0005-audit': audit,
+  '0006-jobs': jobs,
+};
+
+export type { StoreMigration } from './migration';
