@@ -1,0 +1,73 @@
+/**
+ * Factories for tests and demos: node identities with fresh keys, and messages with
+ * sensible defaults. Synthetic data only.
+ */
+import type { Handling } from '../domain/model';
+import { newId } from './bytes';
+import type { Json } from './canonical-json';
+import { SCHEMA_VERSION } from './constants';
+import type { Audience, MessageType, Message, NodeRef } from './envelope';
+import { createNodeKeys } from './key-rotation';
+import { publicIdentity, type NodeKeys, type PeerRecord } from './peers';
+
+export interface TestNode {
+  ref: NodeRef;
+  keys: NodeKeys;
+  /** What peers pin for this node. */
+  identity: PeerRecord;
+}
+
+export function makeTestNode(node: string, country: string, now: number): TestNode {
+  const ref = { node, country };
+  const keys = createNodeKeys(ref, now);
+  return { ref, keys, identity: publicIdentity(keys, `http://${node}.test`) };
+}
+
+export const AMBER_INVESTIGATION: Handling = {
+  tlp: 'AMBER',
+  purpose: 'investigation',
+  retentionDays: 90,
+  originatorConsentRequiredToForward: true,
+};
+
+export const LIAISON_AUDIENCE: Audience = { agencies: ['LIAISON'], persons: [] };
+
+export interface MessageDraft {
+  from: NodeRef;
+  to: NodeRef;
+  created: string;
+  type?: MessageType;
+  payload?: Record<string, Json>;
+  handling?: Handling;
+  audience?: Audience;
+  id?: string;
+}
+
+export const sampleAlertPayload = (title = 'Recruiter charging placement fees'): Record<string, Json> => ({
+  title,
+  summary: 'Workers recruited in Oaxaca report fees of 30,000 MXN and passports held by the recruiter.',
+  caseReference: 'MX-2026-000123',
+  entities: [
+    { globalId: 'mx:org-1', schema: 'Organization', properties: { name: ['Agencia Laboral del Sur'], country: ['MX'] } },
+    { globalId: 'mx:phone-7', schema: 'Phone', properties: { number: ['+529511234567'] } },
+  ],
+  identityBasis: null,
+});
+
+/** A new message that is not a forward: the sender is its originator. */
+export function makeMessage(draft: MessageDraft): Message {
+  const id = draft.id ?? newId();
+  return {
+    id,
+    type: draft.type ?? 'Alert',
+    schemaVersion: SCHEMA_VERSION,
+    from: draft.from,
+    to: draft.to,
+    created: draft.created,
+    originator: { node: draft.from.node, itemId: id },
+    handling: draft.handling ?? AMBER_INVESTIGATION,
+    audience: draft.audience ?? LIAISON_AUDIENCE,
+    consentGrant: null,
+    payload: draft.payload ?? sampleAlertPayload(),
+  };
+}
