@@ -62,9 +62,10 @@ function latinAbroad(rng: Rng, n: PersonName): PersonName {
 }
 
 /** A birth date for someone aged between min and max on 1 June 2026; now and then only the year or month is known. */
-export function birthDateFor(rng: Rng, minAge: number, maxAge: number): string {
+export function birthDateFor(rng: Rng, minAge: number, maxAge: number, partial = true): string {
   const day = 151 - Math.floor((minAge + rng.float() * (maxAge - minAge + 1)) * 365.25);
   const full = isoDate(day);
+  if (!partial) return full;
   const r = rng.float();
   if (r < 0.07) return full.slice(0, 4);
   if (r < 0.11) return full.slice(0, 7);
