@@ -1,0 +1,243 @@
+;; Sørensen–Dice comparison of Bloom-filter encodings (CLKs), hand-written WebAssembly.
+;;
+;; dice(a, b) = 2·|a ∧ b| / (|a| + |b|), |x| the popcount. Filters are stored back to back,
+;; `stride` bytes each (a multiple of 32, zero-padded), in a memory shared by all workers.
+;; Each kernel writes its hits as 16-byte records {u32 left, u32 right, f64 score} and stops
+;; before a row whose candidates might not fit in the output; `resume_at` tells the caller
+;; where to continue. `compared` counts the pairs whose intersection was computed.
+;;
+;; Compiled to dice-kernel.generated.ts by build-dice-kernel.node.ts (wabt, threads feature).
+(module
+  (import "env" "memory" (memory 1 65536 shared))
+
+  (global $resume (mut i32) (i32.const 0))
+  (global $compared (mut i64) (i64.const 0))
+
+  (func (export "resume_at") (result i32) (global.get $resume))
+  (func (export "compared") (result f64) (f64.convert_i64_u (global.get $compared)))
+  (func (export "reset_compared") (global.set $compared (i64.const 0)))
+
+  ;; |a ∧ b| over `stride` bytes, four 64-bit words per step
+  (func $and_popcnt (param $a i32) (param $b i32) (param $stride i32) (result i32)
+    (local $end i32) (local $acc i64)
+    (local.set $end (i32.add (local.get $a) (local.get $stride)))
+    (loop $words
+      (local.set $acc
+        (i64.add (local.get $acc)
+          (i64.add
+            (i64.add
+              (i64.popcnt (i64.and (i64.load offset=0 (local.get $a)) (i64.load offset=0 (local.get $b))))
+              (i64.popcnt (i64.and (i64.load offset=8 (local.get $a)) (i64.load offset=8 (local.get $b)))))
+            (i64.add
+              (i64.popcnt (i64.and (i64.load offset=16 (local.get $a)) (i64.load offset=16 (local.get $b))))
+              (i64.popcnt (i64.and (i64.load offset=24 (local.get $a)) (i64.load offset=24 (local.get $b))))))))
+      (local.set $a (i32.add (local.get $a) (i32.const 32)))
+      (local.set $b (i32.add (local.get $b) (i32.const 32)))
+      (br_if $words (i32.lt_u (local.get $a) (local.get $end))))
+    (i32.wrap_i64 (local.get $acc)))
+
+  ;; popcount of each of `count` filters into u32s at `out`
+  (func (export "popcounts") (param $ptr i32) (param $count i32) (param $stride i32) (param $out i32)
+    (local $i i32)
+    (block $done
+      (loop $filters
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (i32.store
+          (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2)))
+          (call $and_popcnt (local.get $ptr) (local.get $ptr) (local.get $stride)))
+        (local.set $ptr (i32.add (local.get $ptr) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $filters))))
+
+  ;; writes one hit; returns the next free output address
+  (func $emit (param $out i32) (param $left i32) (param $right i32) (param $score f64) (result i32)
+    (i32.store offset=0 (local.get $out) (local.get $left))
+    (i32.store offset=4 (local.get $out) (local.get $right))
+    (f64.store offset=8 (local.get $out) (local.get $score))
+    (i32.add (local.get $out) (i32.const 16)))
+
+  ;; All pairs of rows [aFrom, aTo) of A with B, where B is sorted by popcount. Only B rows
+  ;; whose popcount can reach the threshold are visited: dice ≤ 2·min(|a|,|b|)/(|a|+|b|),
+  ;; so t·|a|/(2−t) ≤ |b| ≤ |a|·(2−t)/t. `bStart[p]` is the first B row of popcount ≥ p
+  ;; (bitLen + 2 entries); `bOrig` maps a sorted B row back to its index in the input.
+  (func (export "scan_all")
+    (param $aPtr i32) (param $aPop i32) (param $aFrom i32) (param $aTo i32)
+    (param $bPtr i32) (param $bPop i32) (param $bOrig i32) (param $bStart i32) (param $bitLen i32)
+    (param $stride i32) (param $t f64) (param $out i32) (param $outCap i32)
+    (result i32)
+    (local $a i32) (local $pa i32) (local $lo i32) (local $hi i32) (local $j i32) (local $end i32)
+    (local $aAddr i32) (local $bAddr i32) (local $sum i32) (local $score f64) (local $hits i32)
+    (local.set $a (local.get $aFrom))
+    (block $finished
+      (loop $rows
+        (br_if $finished (i32.ge_u (local.get $a) (local.get $aTo)))
+        (local.set $pa (i32.load (i32.add (local.get $aPop) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $lo (i32.trunc_f64_u
+          (f64.div (f64.mul (f64.convert_i32_u (local.get $pa)) (local.get $t)) (f64.sub (f64.const 2) (local.get $t)))))
+        (local.set $hi (i32.trunc_f64_u (f64.min (f64.convert_i32_u (local.get $bitLen))
+          (f64.ceil (f64.div (f64.mul (f64.convert_i32_u (local.get $pa)) (f64.sub (f64.const 2) (local.get $t))) (local.get $t))))))
+        (local.set $j (i32.load (i32.add (local.get $bStart) (i32.shl (local.get $lo) (i32.const 2)))))
+        (local.set $end (i32.load (i32.add (local.get $bStart) (i32.shl (i32.add (local.get $hi) (i32.const 1)) (i32.const 2)))))
+        ;; stop before a row whose hits might overflow the output
+        (if (i32.gt_u (i32.add (local.get $hits) (i32.sub (local.get $end) (local.get $j))) (local.get $outCap))
+          (then
+            (global.set $resume (local.get $a))
+            (return (local.get $hits))))
+        (global.set $compared (i64.add (global.get $compared) (i64.extend_i32_u (i32.sub (local.get $end) (local.get $j)))))
+        (local.set $aAddr (i32.add (local.get $aPtr) (i32.mul (local.get $a) (local.get $stride))))
+        (local.set $bAddr (i32.add (local.get $bPtr) (i32.mul (local.get $j) (local.get $stride))))
+        (block $rowDone
+          (loop $cols
+            (br_if $rowDone (i32.ge_u (local.get $j) (local.get $end)))
+            (local.set $sum (i32.add (local.get $pa)
+              (i32.load (i32.add (local.get $bPop) (i32.shl (local.get $j) (i32.const 2))))))
+            (if (i32.ne (local.get $sum) (i32.const 0))
+              (then
+                (local.set $score (f64.div
+                  (f64.convert_i32_u (i32.shl (call $and_popcnt (local.get $aAddr) (local.get $bAddr) (local.get $stride)) (i32.const 1)))
+                  (f64.convert_i32_u (local.get $sum))))
+                (if (f64.ge (local.get $score) (local.get $t))
+                  (then
+                    (local.set $out (call $emit (local.get $out) (local.get $a)
+                      (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $j) (i32.const 2))))
+                      (local.get $score)))
+                    (local.set $hits (i32.add (local.get $hits) (i32.const 1)))))))
+            (local.set $bAddr (i32.add (local.get $bAddr) (local.get $stride)))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $cols)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $rows)))
+    (global.set $resume (local.get $aTo))
+    (local.get $hits))
+
+  ;; Band keys for locality-sensitive hashing on bit samples: key = the r sampled bits of
+  ;; the filter. `pos` holds r pairs {u32 byte offset, u32 right shift}.
+  (func (export "band_keys") (param $ptr i32) (param $count i32) (param $stride i32) (param $pos i32) (param $r i32) (param $out i32)
+    (local $i i32) (local $k i32) (local $key i32) (local $p i32)
+    (block $done
+      (loop $filters
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $key (i32.const 0))
+        (local.set $k (i32.const 0))
+        (local.set $p (local.get $pos))
+        (block $keyDone
+          (loop $bits
+            (br_if $keyDone (i32.ge_u (local.get $k) (local.get $r)))
+            (local.set $key (i32.or (local.get $key)
+              (i32.shl
+                (i32.and
+                  (i32.shr_u (i32.load8_u (i32.add (local.get $ptr) (i32.load offset=0 (local.get $p)))) (i32.load offset=4 (local.get $p)))
+                  (i32.const 1))
+                (local.get $k))))
+            (local.set $p (i32.add (local.get $p) (i32.const 8)))
+            (local.set $k (i32.add (local.get $k) (i32.const 1)))
+            (br $bits)))
+        (i32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2))) (local.get $key))
+        (local.set $ptr (i32.add (local.get $ptr) (local.get $stride)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $filters))))
+
+  (func $bucket (param $key i32) (param $bits i32) (result i32)
+    (i32.shr_u (i32.mul (local.get $key) (i32.const 0x9E3779B1)) (i32.sub (i32.const 32) (local.get $bits))))
+
+  ;; Counting sort of n keys into 2^bits buckets: bucket h holds order[start[h] .. start[h+1]).
+  (func (export "bucket_build") (param $keys i32) (param $n i32) (param $bits i32) (param $start i32) (param $order i32)
+    (local $size i32) (local $i i32) (local $h i32) (local $slot i32)
+    (local.set $size (i32.shl (i32.const 1) (local.get $bits)))
+    (memory.fill (local.get $start) (i32.const 0) (i32.shl (i32.add (local.get $size) (i32.const 1)) (i32.const 2)))
+    (block $counted
+      (loop $count
+        (br_if $counted (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $slot (i32.add (local.get $start) (i32.shl (i32.add
+          (call $bucket (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))) (local.get $bits))
+          (i32.const 1)) (i32.const 2))))
+        (i32.store (local.get $slot) (i32.add (i32.load (local.get $slot)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $count)))
+    (local.set $h (i32.const 1))
+    (block $summed
+      (loop $sum
+        (br_if $summed (i32.gt_u (local.get $h) (local.get $size)))
+        (local.set $slot (i32.add (local.get $start) (i32.shl (local.get $h) (i32.const 2))))
+        (i32.store (local.get $slot) (i32.add (i32.load (local.get $slot)) (i32.load offset=0 (i32.sub (local.get $slot) (i32.const 4)))))
+        (local.set $h (i32.add (local.get $h) (i32.const 1)))
+        (br $sum)))
+    ;; place each index at the cursor of its bucket; cursors end one bucket ahead
+    (local.set $i (i32.const 0))
+    (block $placed
+      (loop $place
+        (br_if $placed (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $slot (i32.add (local.get $start) (i32.shl
+          (call $bucket (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))) (local.get $bits))
+          (i32.const 2))))
+        (i32.store (i32.add (local.get $order) (i32.shl (i32.load (local.get $slot)) (i32.const 2))) (local.get $i))
+        (i32.store (local.get $slot) (i32.add (i32.load (local.get $slot)) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $place)))
+    ;; shift the cursors back so start[h] is again the first slot of bucket h
+    (local.set $h (local.get $size))
+    (block $shifted
+      (loop $shift
+        (br_if $shifted (i32.eqz (local.get $h)))
+        (local.set $slot (i32.add (local.get $start) (i32.shl (local.get $h) (i32.const 2))))
+        (i32.store (local.get $slot) (i32.load offset=0 (i32.sub (local.get $slot) (i32.const 4))))
+        (local.set $h (i32.sub (local.get $h) (i32.const 1)))
+        (br $shift)))
+    (i32.store (local.get $start) (i32.const 0)))
+
+  ;; Pairs of one band: each A row [aFrom, aTo) against the B rows with the same key.
+  ;; B rows are in popcount order (keys, popcounts and filters alike); hits name the input
+  ;; row of B through `bOrig`. A pair whose popcounts cannot reach the threshold is skipped
+  ;; before its filters are read.
+  (func (export "band_join")
+    (param $aKeys i32) (param $aFrom i32) (param $aTo i32) (param $aPtr i32) (param $aPop i32)
+    (param $bKeys i32) (param $start i32) (param $order i32) (param $bits i32)
+    (param $bPtr i32) (param $bPop i32) (param $bOrig i32)
+    (param $stride i32) (param $t f64) (param $out i32) (param $outCap i32)
+    (result i32)
+    (local $a i32) (local $key i32) (local $j i32) (local $end i32) (local $b i32) (local $pa i32) (local $pb i32)
+    (local $sum i32) (local $aAddr i32) (local $score f64) (local $hits i32) (local $slot i32)
+    (local.set $a (local.get $aFrom))
+    (block $finished
+      (loop $rows
+        (br_if $finished (i32.ge_u (local.get $a) (local.get $aTo)))
+        (local.set $key (i32.load (i32.add (local.get $aKeys) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $slot (i32.add (local.get $start) (i32.shl (call $bucket (local.get $key) (local.get $bits)) (i32.const 2))))
+        (local.set $j (i32.load offset=0 (local.get $slot)))
+        (local.set $end (i32.load offset=4 (local.get $slot)))
+        (if (i32.gt_u (i32.add (local.get $hits) (i32.sub (local.get $end) (local.get $j))) (local.get $outCap))
+          (then
+            (global.set $resume (local.get $a))
+            (return (local.get $hits))))
+        (local.set $pa (i32.load (i32.add (local.get $aPop) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $aAddr (i32.add (local.get $aPtr) (i32.mul (local.get $a) (local.get $stride))))
+        (block $rowDone
+          (loop $cols
+            (br_if $rowDone (i32.ge_u (local.get $j) (local.get $end)))
+            (local.set $b (i32.load (i32.add (local.get $order) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br_if $cols (i32.ne (local.get $key) (i32.load (i32.add (local.get $bKeys) (i32.shl (local.get $b) (i32.const 2))))))
+            (local.set $pb (i32.load (i32.add (local.get $bPop) (i32.shl (local.get $b) (i32.const 2)))))
+            (local.set $sum (i32.add (local.get $pa) (local.get $pb)))
+            (br_if $cols (i32.eqz (local.get $sum)))
+            (br_if $cols (f64.lt
+              (f64.div (f64.convert_i32_u (i32.shl (select (local.get $pa) (local.get $pb) (i32.lt_u (local.get $pa) (local.get $pb))) (i32.const 1)))
+                (f64.convert_i32_u (local.get $sum)))
+              (local.get $t)))
+            (global.set $compared (i64.add (global.get $compared) (i64.const 1)))
+            (local.set $score (f64.div
+              (f64.convert_i32_u (i32.shl
+                (call $and_popcnt (local.get $aAddr) (i32.add (local.get $bPtr) (i32.mul (local.get $b) (local.get $stride))) (local.get $stride))
+                (i32.const 1)))
+              (f64.convert_i32_u (local.get $sum))))
+            (br_if $cols (f64.lt (local.get $score) (local.get $t)))
+            (local.set $out (call $emit (local.get $out) (local.get $a)
+              (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $b) (i32.const 2))))
+              (local.get $score)))
+            (local.set $hits (i32.add (local.get $hits) (i32.const 1)))
+            (br $cols)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $rows)))
+    (global.set $resume (local.get $aTo))
+    (local.get $hits))
+)

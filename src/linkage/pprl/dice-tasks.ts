@@ -1,0 +1,100 @@
+/**
+ * The work of one thread in a matching run, over the shared memory laid out by
+ * match-layout.ts: either a range of A rows against all of B (popcount-pruned scan), or a
+ * list of LSH bands (bit-sample keys, buckets, comparisons within buckets). Used alike by
+ * worker threads and by the calling thread when it works alone.
+ */
+import type { DiceKernel } from './dice-kernel';
+import type { MatchLayout } from './match-layout';
+import { concatPairs, PairSet, type ScoredPairs } from './pair-set';
+
+export type DiceTask =
+  | { kind: 'scan'; threshold: number; from: number; to: number }
+  | {
+      kind: 'bands';
+      threshold: number;
+      /** sampled bits per band */
+      r: number;
+      bucketBits: number;
+      /** bit positions of every band of the run, r per band */
+      positions: Uint32Array;
+      /** the bands this thread does */
+      bands: number[];
+    };
+
+export interface TaskResult {
+  pairs: ScoredPairs;
+  /** pairs whose intersection was computed */
+  compared: number;
+}
+
+/** Rows of A per kernel call in a scan, so progress can be reported. */
+const SCAN_CHUNK = 512;
+
+function readHits(memory: WebAssembly.Memory, at: number, n: number): ScoredPairs {
+  const words = new Uint32Array(memory.buffer, at, n * 4);
+  const floats = new Float64Array(memory.buffer, at, n * 2);
+  const out = { left: new Uint32Array(n), right: new Uint32Array(n), score: new Float64Array(n) };
+  for (let i = 0; i < n; i++) {
+    out.left[i] = words[4 * i]!;
+    out.right[i] = words[4 * i + 1]!;
+    out.score[i] = floats[2 * i + 1]!;
+  }
+  return out;
+}
+
+function scan(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: number, task: Extract<DiceTask, { kind: 'scan' }>, progress: (units: number) => void): ScoredPairs {
+  const s = L.scratch[w]!;
+  const parts: ScoredPairs[] = [];
+  for (let from = task.from; from < task.to; ) {
+    const to = Math.min(task.to, from + SCAN_CHUNK);
+    let at = from;
+    while (at < to) {
+      const hits = k.scan_all(L.aData, L.aPop, at, to, L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength, L.stride, task.threshold, s.out, L.outCap);
+      if (hits > 0) parts.push(readHits(memory, s.out, hits));
+      at = k.resume_at();
+    }
+    progress(to - from);
+    from = to;
+  }
+  return concatPairs(parts);
+}
+
+function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: number, task: Extract<DiceTask, { kind: 'bands' }>, progress: (units: number) => void): ScoredPairs {
+  const s = L.scratch[w]!;
+  const found = new PairSet(Math.min(L.nA, L.nB));
+  const pos = new Uint32Array(memory.buffer, s.pos, 2 * task.r);
+  for (const band of task.bands) {
+    for (let i = 0; i < task.r; i++) {
+      const bit = task.positions[band * task.r + i]!;
+      pos[2 * i] = bit >> 3;
+      pos[2 * i + 1] = 7 - (bit & 7);
+    }
+    k.band_keys(L.aData, L.nA, L.stride, s.pos, task.r, s.aKeys);
+    k.band_keys(L.bData, L.nB, L.stride, s.pos, task.r, s.bKeys);
+    k.bucket_build(s.bKeys, L.nB, task.bucketBits, s.start, s.order);
+    for (let at = 0; at < L.nA; ) {
+      const hits = k.band_join(
+        s.aKeys, at, L.nA, L.aData, L.aPop, s.bKeys, s.start, s.order, task.bucketBits,
+        L.bData, L.bPop, L.bOrig, L.stride, task.threshold, s.out, L.outCap,
+      );
+      if (hits > 0) found.addAll(readHits(memory, s.out, hits));
+      at = k.resume_at();
+    }
+    progress(1);
+  }
+  return found.toArrays();
+}
+
+export function runDiceTask(
+  kernel: DiceKernel,
+  memory: WebAssembly.Memory,
+  layout: MatchLayout,
+  worker: number,
+  task: DiceTask,
+  progress: (units: number) => void = () => {},
+): TaskResult {
+  kernel.reset_compared();
+  const pairs = task.kind === 'scan' ? scan(kernel, memory, layout, worker, task, progress) : bands(kernel, memory, layout, worker, task, progress);
+  return { pairs, compared: kernel.compared() };
+}

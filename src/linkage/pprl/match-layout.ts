@@ -1,0 +1,73 @@
+/**
+ * Where everything lives in the shared memory of one matching run: the two filter sets
+ * (B in popcount order), their popcounts, and a scratch area per worker for LSH keys,
+ * buckets and hits. Offsets are 32-byte aligned; every filter row is padded to a multiple
+ * of 32 bytes so the kernel can read four 64-bit words per step.
+ */
+
+export interface WorkerScratch {
+  out: number;
+  aKeys: number;
+  bKeys: number;
+  start: number;
+  order: number;
+  pos: number;
+}
+
+export interface MatchLayout {
+  nA: number;
+  nB: number;
+  clkBytes: number;
+  /** bytes per padded filter row */
+  stride: number;
+  /** bits per filter (the largest possible popcount) */
+  bitLength: number;
+  aData: number;
+  bData: number;
+  aPop: number;
+  bPop: number;
+  /** sorted B row → input row */
+  bOrig: number;
+  /** first sorted B row of popcount ≥ p, for p = 0 … bitLength + 1 */
+  bStart: number;
+  /** hits each worker's output holds (16 bytes each) */
+  outCap: number;
+  /** bucket bits of the largest LSH bucket table */
+  maxBucketBits: number;
+  scratch: WorkerScratch[];
+  totalBytes: number;
+}
+
+export const MAX_BAND_BITS = 32;
+const align = (n: number) => Math.ceil(n / 32) * 32;
+
+export function planLayout(nA: number, nB: number, clkBytes: number, workers: number, maxBucketBits: number): MatchLayout {
+  const stride = Math.max(32, align(clkBytes));
+  const bitLength = clkBytes * 8;
+  let at = 0;
+  const take = (bytes: number) => {
+    const here = at;
+    at = align(at + Math.max(bytes, 4));
+    return here;
+  };
+  const aData = take(nA * stride);
+  const bData = take(nB * stride);
+  const aPop = take(4 * nA);
+  const bPop = take(4 * nB);
+  const bOrig = take(4 * nB);
+  const bStart = take(4 * (bitLength + 2));
+  // a row of A never has more candidates than B has rows
+  const outCap = nB + 16;
+  const scratch: WorkerScratch[] = [];
+  for (let w = 0; w < workers; w++) {
+    scratch.push({
+      out: take(16 * outCap),
+      aKeys: take(4 * nA),
+      bKeys: take(4 * nB),
+      start: take(4 * (2 ** maxBucketBits + 1)),
+      order: take(4 * nB),
+      pos: take(8 * MAX_BAND_BITS),
+    });
+  }
+  return { nA, nB, clkBytes, stride, bitLength, aData, bData, aPop, bPop, bOrig, bStart, outCap, maxBucketBits, scratch, totalBytes: at };
+}
