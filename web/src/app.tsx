@@ -1,0 +1,109 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import type { Role } from '../../src/server/api-types';
+import { AppFooter, AppShell } from './components/app-shell';
+import { LangSelect } from './components/lang-select';
+import { Loading } from './components/loading';
+import { ADMIN_ROLES, AUDIT_ROLES } from './lists';
+import { CaseListPage } from './pages/case-list-page';
+import { LoginPage } from './pages/login-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { CataloguesProvider } from './reference';
+import { SessionProvider, useSession } from './session';
+
+const CasePage = lazy(() => import('./pages/case-page').then((m) => ({ default: m.CasePage })));
+const NewCasePage = lazy(() => import('./pages/new-case-page').then((m) => ({ default: m.NewCasePage })));
+const EntityPage = lazy(() => import('./pages/entity-page').then((m) => ({ default: m.EntityPage })));
+const SearchPage = lazy(() => import('./pages/search-page').then((m) => ({ default: m.SearchPage })));
+const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
+
+/** Pages behind login; sends anyone else to /login and back here afterwards. */
+const RequireAuth = ({ children }: { children: ReactNode }) => {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'loading') return <Loading />;
+  if (session.status === 'anonymous') {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (session.totpEnrolmentRequired && location.pathname !== '/account') return <Navigate to="/account" replace />;
+  return <CataloguesProvider>{children}</CataloguesProvider>;
+};
+
+const RequireRole = ({ roles, children }: { roles: readonly Role[]; children: ReactNode }) => {
+  const { me } = useSession();
+  if (!me || !roles.includes(me.role)) return <NotFoundPage />;
+  return <>{children}</>;
+};
+
+const PublicLayout = ({ children }: { children: ReactNode }) => {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="header-row">
+          <span className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ◆
+            </span>
+            <span className="brand-name">{t('app.title')}</span>
+          </span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+          <div className="header-tools">
+            <LangSelect />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main app-main-narrow">
+        {children}
+      </main>
+      <AppFooter />
+    </>
+  );
+};
+
+const LoginRoute = () => {
+  const session = useSession();
+  if (session.status === 'loading') return <Loading />;
+  return (
+    <PublicLayout>
+      <LoginPage />
+    </PublicLayout>
+  );
+};
+
+const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+export const App = () => (
+  <SessionProvider>
+    <BrowserRouter>
+      <Routes>
+        <Route path="/login" element={<LoginRoute />} />
+        <Route
+          element={
+            <RequireAuth>
+              <AppShell />
+            </RequireAuth>
+          }
+        >
+          <Route index element={<Navigate to="/cases" replace />} />
+          <Route path="cases" element={<CaseListPage />} />
+          <Route path="cases/new" element={lazyPage(<NewCasePage />)} />
+          <Route path="cases/:id" element={lazyPage(<CasePage />)} />
+          <Route path="entities/:id" element={lazyPage(<EntityPage />)} />
+          <Route path="search" element={lazyPage(<SearchPage />)} />
+          <Route path="account" element={lazyPage(<AccountPage />)} />
+          <Route path="admin" element={<RequireRole roles={ADMIN_ROLES}>{lazyPage(<AdminPage />)}</RequireRole>} />
+          <Route path="audit" element={<RequireRole roles={AUDIT_ROLES}>{lazyPage(<AuditPage />)}</RequireRole>} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  </SessionProvider>
+);

@@ -1,0 +1,121 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { flagEmoji } from '../format';
+import { ADMIN_ROLES, AUDIT_ROLES } from '../lists';
+import { useMe } from '../session';
+import { LangSelect } from './lang-select';
+import { UserMenu } from './user-menu';
+
+/** Moves focus to the new page's heading after a navigation, as a screen reader user expects. */
+const useFocusOnNavigation = () => {
+  const location = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus();
+      }
+    }, 50);
+    return () => window.clearTimeout(timer);
+  }, [location.pathname]);
+};
+
+export const NodeBadge = () => {
+  const { t } = useTranslation();
+  const me = useMe();
+  const flag = flagEmoji(me.node.country);
+  return (
+    <span className="node-badge" data-testid="node-badge" title={t('header.nodeTitle', { country: me.node.country })}>
+      <span aria-hidden="true">{flag || me.node.country}</span>
+      <span className="visually-hidden">{t('header.node')}: </span>
+      <span>{me.node.name}</span>
+      {me.node.demo && <span className="demo-tag">{t('header.demo')}</span>}
+    </span>
+  );
+};
+
+export const AppShell = () => {
+  const { t } = useTranslation();
+  const me = useMe();
+  useFocusOnNavigation();
+  const navClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'nav-link active' : 'nav-link');
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('a11y.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="header-row">
+          <NavLinkBrand />
+          <NodeBadge />
+          <div className="header-tools">
+            <LangSelect />
+            <UserMenu />
+          </div>
+        </div>
+        <nav className="main-nav" aria-label={t('nav.label')}>
+          <ul>
+            <li>
+              <NavLink to="/cases" className={navClass} data-testid="nav-cases">
+                {t('nav.cases')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/search" className={navClass} data-testid="nav-search">
+                {t('nav.search')}
+              </NavLink>
+            </li>
+            {AUDIT_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/audit" className={navClass} data-testid="nav-audit">
+                  {t('nav.audit')}
+                </NavLink>
+              </li>
+            )}
+            {ADMIN_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/admin" className={navClass} data-testid="nav-admin">
+                  {t('nav.admin')}
+                </NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="app-main">
+        <Outlet />
+      </main>
+      <AppFooter />
+    </>
+  );
+};
+
+const NavLinkBrand = () => {
+  const { t } = useTranslation();
+  return (
+    <NavLink to="/cases" className="brand" aria-label={t('header.home')}>
+      <span className="brand-mark" aria-hidden="true">
+        ◆
+      </span>
+      <span className="brand-name">{t('app.title')}</span>
+    </NavLink>
+  );
+};
+
+export const AppFooter = () => {
+  const { t } = useTranslation();
+  return (
+    <footer className="app-footer">
+      <p>{t('footer.group')}</p>
+      <p>{t('footer.handling')}</p>
+    </footer>
+  );
+};
