@@ -18,7 +18,8 @@ import { popcountTable } from './popcount';
 export interface MatchOptions {
   /** Dice threshold in (0, 1]: pairs scoring at least this are returned */
   threshold: number;
-  /** worker threads (default: the cores of the machine); 1 runs in the calling thread */
+  /** worker threads (default: the cores of the machine, for runs long enough to be worth
+   * starting them); 1 runs in the calling thread */
   threads?: number;
   blocking?: 'auto' | 'all-pairs' | 'lsh';
   /** probability of finding a pair at the threshold when blocking with LSH (default 0.99) */
@@ -147,8 +148,9 @@ export async function findPairsAboveThreshold(a: ClkMatrix, b: ClkMatrix, option
     threads: machineThreads,
     mode: options.blocking ?? 'auto',
   });
-  // starting a worker costs about half a second: short runs stay in the calling thread
-  const worthThreads = plan.estimatedSeconds * machineThreads > MIN_SECONDS_FOR_WORKERS;
+  // starting a worker costs about half a second: unless told otherwise, short runs stay in
+  // the calling thread
+  const worthThreads = options.threads !== undefined || plan.estimatedSeconds * machineThreads > MIN_SECONDS_FOR_WORKERS;
   const threads = worthThreads ? Math.max(1, Math.min(machineThreads, plan.mode === 'lsh' ? plan.bands : Math.ceil(a.count / 256))) : 1;
 
   const layout = planLayout(a.count, b.count, a.clkBytes, threads, plan.mode === 'lsh' ? plan.bucketBits : 1);

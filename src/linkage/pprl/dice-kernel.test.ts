@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compileDiceKernel, generatedSource, GENERATED_PATH, WAT_PATH } from './build-dice-kernel.node';
+import { packClks } from './clk-matrix';
+import { DICE_KERNEL_WASM_BASE64 } from './dice-kernel.generated';
+import { findPairsAboveThreshold } from './dice-matching';
+import { dice } from './popcount';
+
+/** Filters of `bytes` bytes with a given density, from fast-check. */
+const filters = (bytes: number) =>
+  fc.array(fc.uint8Array({ minLength: bytes, maxLength: bytes }), { minLength: 1, maxLength: 40 });
+
+/** Every pair at or above the threshold, by the plain JavaScript definition. */
+function referencePairs(a: Uint8Array[], b: Uint8Array[], t: number): string[] {
+  const out: string[] = [];
+  a.forEach((x, i) => b.forEach((y, j) => {
+    const s = dice(x, y);
+    if (s >= t) out.push(`${i},${j},${s}`);
+  }));
+  return out.sort();
+}
+
+describe('the WebAssembly Dice kernel', () => {
+  it('is the committed compilation of dice-kernel.wat', async () => {
+    const wat = readFileSync(WAT_PATH, 'utf8');
+    const wasm = await compileDiceKernel(wat);
+    expect(Buffer.from(wasm).toString('base64')).toBe(DICE_KERNEL_WASM_BASE64);
+    expect(readFileSync(GENERATED_PATH, 'utf8')).toBe(generatedSource(wat, wasm));
+  });
+
+  it('finds exactly the pairs the definition of Dice gives, with their scores (all pairs, popcount pruning)', async () => {
+    await fc.assert(
+      fc.asyncProperty(filters(13), filters(13), fc.double({ min: 0.05, max: 1, noNaN: true }), async (a, b, t) => {
+        const run = await findPairsAboveThreshold(packClks(a), packClks(b), { threshold: t, threads: 1, blocking: 'all-pairs' });
+        const got = Array.from(run.pairs.left, (l, k) => `${l},${run.pairs.right[k]},${run.pairs.score[k]}`).sort();
+        expect(got).toEqual(referencePairs(a, b, t));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives the same pairs on two worker threads as in the calling thread', async () => {
+    const random = (n: number, bytes: number, seed: number) => {
+      let s = seed;
+      return Array.from({ length: n }, () => Uint8Array.from({ length: bytes }, () => ((s = (s * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
+    };
+    const a = random(700, 64, 1);
+    const b = [...random(600, 64, 2), ...a.slice(0, 50).map((x) => x.map((v, i) => (i === 3 ? v ^ 1 : v)))];
+    const one = await findPairsAboveThreshold(packClks(a), packClks(b), { threshold: 0.6, threads: 1, blocking: 'all-pairs' });
+    const two = await findPairsAboveThreshold(packClks(a), packClks(b), { threshold: 0.6, threads: 2, blocking: 'all-pairs' });
+    const key = (r: typeof one) => Array.from(r.pairs.left, (l, k) => `${l},${r.pairs.right[k]},${r.pairs.score[k]}`).sort();
+    expect(one.pairs.left.length).toBeGreaterThanOrEqual(50);
+    expect(key(two)).toEqual(key(one));
+  });
+
+  it('refuses filters of different lengths and thresholds outside (0, 1]', async () => {
+    const a = packClks([new Uint8Array(128)]);
+    const b = packClks([new Uint8Array(64)]);
+    await expect(findPairsAboveThreshold(a, b, { threshold: 0.8 })).rejects.toMatchObject({ code: 'PPRL_CLK_FILES_MISMATCH' });
+    await expect(findPairsAboveThreshold(a, a, { threshold: 0 })).rejects.toMatchObject({ code: 'PPRL_THRESHOLD_RANGE' });
+    await expect(findPairsAboveThreshold(a, a, { threshold: 1.5 })).rejects.toMatchObject({ code: 'PPRL_THRESHOLD_RANGE' });
+  });
+});
