@@ -29,6 +29,11 @@ export function comparisonLevel(comparison: CompiledComparison, a: readonly Fiel
   return 0;
 }
 
+function sharesInitial(a: readonly FieldValue[], b: readonly FieldValue[]): boolean {
+  for (const x of a) for (const y of b) if (x.text.charCodeAt(0) === y.text.charCodeAt(0)) return true;
+  return false;
+}
+
 /**
  * Writes the comparison vector of (a, b) into `out` at `offset` and returns whether the
  * names were found transposed (given name written as surname and the other way round).
@@ -52,6 +57,8 @@ export function writeComparisonVector(
   if (surnameGamma < 0 || givenGamma < 0 || surnameGamma >= t.minCrossGamma) return false;
   const given = comparisons[t.given] as CompiledComparison;
   const surname = comparisons[t.surname] as CompiledComparison;
+  // quick rejection: transposed names start with the same letters crosswise
+  if (!sharesInitial(a.values[given.field], b.values[surname.field]) || !sharesInitial(a.values[surname.field], b.values[given.field])) return false;
   const cross1 = comparisonLevel(surname, a.values[given.field], b.values[surname.field]);
   if (cross1 < t.minCrossGamma) return false;
   const cross2 = comparisonLevel(surname, a.values[surname.field], b.values[given.field]);

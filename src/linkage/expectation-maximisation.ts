@@ -151,8 +151,10 @@ export function expectationMaximisation(patterns: PatternSet, start: FsParameter
       for (let f = 0; f < fieldCount; f++) {
         const g = gammas[p * fieldCount + f] as number;
         if (g < 0) continue;
-        (mAcc[f] as Float64Array)[g] += wm;
-        (uAcc[f] as Float64Array)[g] += wu;
+        const mRow = mAcc[f] as Float64Array;
+        const uRow = uAcc[f] as Float64Array;
+        mRow[g] = (mRow[g] as number) + wm;
+        uRow[g] = (uRow[g] as number) + wu;
       }
     }
     let change = 0;

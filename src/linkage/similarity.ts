@@ -1,6 +1,7 @@
 /**
  * String similarities used by the comparison levels. Jaro–Winkler follows Winkler (1990):
- * prefix scale 0.1, common prefix up to 4 characters, boost applied whatever the Jaro score.
+ * prefix scale 0.1, common prefix up to 4 characters, prefix boost only when Jaro is above
+ * 0.7 (the usual boost threshold, as in rapidfuzz and DuckDB).
  * Edit distance comes from fastest-levenshtein.
  */
 import { distance } from 'fastest-levenshtein';
@@ -49,11 +50,39 @@ export function jaro(a: string, b: string): number {
 /** Jaro–Winkler similarity in [0, 1]. */
 export function jaroWinkler(a: string, b: string): number {
   const j = jaro(a, b);
-  if (j === 1 || j === 0) return j;
+  if (j <= 0.7 || j === 1) return j;
   const limit = Math.min(4, a.length, b.length);
   let prefix = 0;
   while (prefix < limit && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
   return j + prefix * 0.1 * (1 - j);
+}
+
+let lastA = '';
+let lastB = '';
+let lastValue = 1;
+
+/**
+ * Jaro–Winkler with a one-entry memory: the levels of a comparison ask for the same pair
+ * several times with different thresholds (≥ 0.92, then ≥ 0.88).
+ */
+export function jaroWinklerOnce(a: string, b: string): number {
+  if (a === lastA && b === lastB) return lastValue;
+  lastA = a;
+  lastB = b;
+  lastValue = jaroWinkler(a, b);
+  return lastValue;
+}
+
+/**
+ * Whether Jaro–Winkler can reach `t` at all given the lengths: with every character of the
+ * shorter string matched and no transposition, Jaro is (s/la + s/lb + 1) / 3, and the
+ * prefix bonus adds at most 0.4 of the remainder.
+ */
+export function jaroWinklerMayReach(la: number, lb: number, t: number): boolean {
+  if (la === 0 || lb === 0) return la === lb;
+  const s = Math.min(la, lb);
+  const j = (s / la + s / lb + 1) / 3;
+  return j + 0.4 * (1 - j) >= t;
 }
 
 /** Levenshtein edit distance (insertions, deletions, substitutions). */
@@ -71,23 +100,34 @@ export function osaDistance(a: string, b: string, cap = Infinity): number {
   if (Math.abs(la - lb) > cap) return cap + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prev2 = new Array<number>(lb + 1).fill(0);
-  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
-  let cur = new Array<number>(lb + 1).fill(0);
+  if (rowBuffer.length < 3 * (lb + 1)) rowBuffer = new Int32Array(3 * (lb + 1) * 2);
+  const w = lb + 1;
+  // three rows in one buffer: i-2, i-1, i (rotating offsets)
+  let o2 = 0;
+  let o1 = w;
+  let o0 = 2 * w;
+  for (let j = 0; j <= lb; j++) rowBuffer[o1 + j] = j;
   for (let i = 1; i <= la; i++) {
-    cur[0] = i;
+    rowBuffer[o0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= lb; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min((rowBuffer[o1 + j] as number) + 1, (rowBuffer[o0 + j - 1] as number) + 1, (rowBuffer[o1 + j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, (rowBuffer[o2 + j - 2] as number) + 1);
       }
-      cur[j] = v;
+      rowBuffer[o0 + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > cap) return cap + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = o2;
+    o2 = o1;
+    o1 = o0;
+    o0 = t;
   }
-  return prev[lb] ?? 0;
+  return rowBuffer[o1 + lb] as number;
 }
+
+let rowBuffer = new Int32Array(96);
