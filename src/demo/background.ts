@@ -39,6 +39,16 @@ const SECTOR_BY_TYPE: Partial<Record<CaseType, readonly Sector[]>> = {
   forced_labour: ['agriculture', 'cleaning', 'manufacturing', 'hospitality', 'beauty', 'restaurant'],
   domestic_servitude: ['domestic-services'],
 };
+const SECTOR_POLARIS: Record<Sector, string> = {
+  agriculture: 'Agriculture and Animal Husbandry',
+  hospitality: 'Hotels and Hospitality',
+  construction: 'Construction',
+  restaurant: 'Restaurants and Food Service',
+  cleaning: 'Commercial Cleaning Services',
+  manufacturing: 'Factories and Manufacturing',
+  beauty: 'Health and Beauty Services',
+  'domestic-services': 'Domestic Work',
+};
 const LABOUR: ReadonlySet<CaseType> = new Set(['labour_trafficking', 'forced_labour', 'domestic_servitude']);
 const PROGRAMS = { MX: ['SAWP', 'H-2A', 'H-2B'], CA: ['SAWP', 'TFWP'], US: ['H-2A', 'H-2B'] } as const;
 const AD_PLATFORMS = ['clasificados.example', 'nightlist.example', 'citas24.example', 'socialnet.example'];
@@ -48,10 +58,16 @@ interface Ctx {
   rng: Rng;
   pools: Pools;
   cities: Map<string, Entity>;
+  employersByType: Map<CaseType, Pools['employers']>;
 }
 
 export function createBackgroundContext(b: ScenarioBuilder, rng: Rng, pools: Pools): Ctx {
-  return { b, rng, pools, cities: new Map() };
+  const employersByType = new Map<CaseType, Pools['employers']>();
+  for (const [type] of TYPE_WEIGHTS) {
+    const sectors = SECTOR_BY_TYPE[type] ?? SECTORS;
+    employersByType.set(type, pools.employers.filter((e) => sectors.includes(e.sector)));
+  }
+  return { b, rng, pools, cities: new Map(), employersByType };
 }
 
 function eventFor(rng: Rng, place: Place): { day: number; eventId: string } {
@@ -84,10 +100,10 @@ export function backgroundCase(ctx: Ctx): void {
   const ent = { agency, at };
 
   // workplace
-  let employer: { org: Entity; site: Entity } | null = null;
+  let employer: { org: Entity; site: Entity; sector: Sector } | null = null;
   if (labour || (type === 'other_exploitation' && rng.chance(0.3))) {
     const sectors = SECTOR_BY_TYPE[type] ?? SECTORS;
-    const pooled = pools.employers.filter((e) => sectors.includes(e.sector));
+    const pooled = ctx.employersByType.get(type) ?? [];
     if (pooled.length && rng.chance(0.55)) employer = rng.pick(pooled);
     else {
       const sector = rng.pick(sectors);
@@ -96,7 +112,7 @@ export function backgroundCase(ctx: Ctx): void {
       const org = b.entity(rng, 'Organization', { name, country, sector, phone: rng.chance(0.7) ? phoneIn(rng, place) : undefined, address }, { ...ent, crossBorder: rng.chance(0.3) });
       const site = b.entity(rng, 'Worksite', { name: `${name} – ${place.city}`, address, country }, ent);
       b.edge(rng, 'Ownership', org, site, { startDate: String(rng.int(1998, 2025)) }, ent);
-      employer = { org, site };
+      employer = { org, site, sector };
     }
   }
 
@@ -217,6 +233,7 @@ export function backgroundCase(ctx: Ctx): void {
     narrative: text,
     eventId,
     labourProgram: labour && rng.chance(0.45) ? rng.pick(programs) : null,
+    polarisType: employer && rng.chance(0.9) ? SECTOR_POLARIS[employer.sector] : undefined,
     child,
   });
   for (const v of victims) b.subject(kase, v, victimRole);

@@ -102,7 +102,7 @@ export class ScenarioBuilder {
       id: rng.uuid(),
       schema,
       properties,
-      caption: opts.caption ?? properties.name?.[0] ?? properties.number?.[0] ?? schema,
+      caption: opts.caption ?? properties.name?.[0] ?? properties.number?.[0] ?? properties.full?.[0] ?? schema,
       owningAgencyId: this.agencyId(opts.agency),
       crossBorderCheck: opts.crossBorder ?? false,
       createdAt: opts.at,

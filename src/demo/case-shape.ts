@@ -85,8 +85,9 @@ export interface CaseDraft {
   labourProgram?: string | null;
   polarisType?: string | null;
   child?: boolean;
-  /** indicators certainly present (the storyline's facts) */
+  /** indicators certainly present (the storyline's facts), with their evidence when known */
   indicators?: IloIndicator[];
+  evidence?: Partial<Record<IloIndicator, string>>;
   screened?: boolean;
   outcomes?: JusticeOutcome[];
 }
@@ -113,7 +114,7 @@ function indicatorsFor(rng: Rng, d: CaseDraft): IndicatorFinding[] {
   return ILO_INDICATORS.map((indicator) => {
     const base = labour === LABOUR_INDICATORS.has(indicator) ? 0.5 : 0.2;
     const present = d.indicators?.includes(indicator) || rng.chance(base);
-    return { indicator, present, evidence: present ? iloEvidence(rng, d.lang, indicator) : '' };
+    return { indicator, present, evidence: present ? (d.evidence?.[indicator] ?? iloEvidence(rng, d.lang, indicator)) : '' };
   });
 }
 

@@ -199,6 +199,12 @@ function mexico(b: ScenarioBuilder, rng: Rng, c: Canon): void {
       `y en campos de cebolla de Georgia (H-2A). Los trabajadores refieren que al llegar les retuvieron el pasaporte y que la deuda se descuenta del salario. ` +
       `Rogelio Ibáñez Núñez cobra las cuotas en efectivo. Se solicitará información a Canadá y Estados Unidos.`,
     indicators: ['deception', 'debt_bondage', 'retention_of_identity_documents', 'withholding_of_wages'],
+    evidence: {
+      deception: 'Les ofrecieron vivienda gratuita y un salario mayor al del contrato que firmaron al llegar.',
+      debt_bondage: 'Cuotas de 18,000 a 45,000 pesos pagadas con préstamos; la deuda se descuenta del salario.',
+      retention_of_identity_documents: 'Pasaportes retenidos por el encargado de la finca al llegar.',
+      withholding_of_wages: 'Los descuentos por vivienda y "deuda" dejan el salario casi en cero.',
+    },
   });
   b.member(main, 'investigator', 'investigator');
   b.member(main, 'analyst', 'investigator');
@@ -316,6 +322,12 @@ function abroad(b: ScenarioBuilder, rng: Rng, c: Canon, country: 'CA' | 'US'): v
       `${country === 'CA' ? '1,400-3,500' : '1,000-2,500'} to a recruiter in Mexico, and that deductions for housing and "the debt" left them almost nothing. ` +
       `${atMain.length} passports were found in a drawer of the manager's office.`,
     indicators: ['retention_of_identity_documents', 'debt_bondage', 'withholding_of_wages', 'abusive_working_living_conditions'],
+    evidence: {
+      retention_of_identity_documents: `${atMain.length} workers' passports found in a drawer of the manager's office.`,
+      debt_bondage: `Recruitment fees paid in Mexico, repaid through deductions (${currency}).`,
+      withholding_of_wages: 'Deductions for housing and "the debt" leave almost nothing of the wage.',
+      abusive_working_living_conditions: 'Ten workers share one bunkhouse with a single bathroom.',
+    },
   });
   b.member(inspection, 'inspector', 'investigator');
   b.subject(inspection, farmOrg[main]!, 'employer');
@@ -337,6 +349,12 @@ function abroad(b: ScenarioBuilder, rng: Rng, c: Canon, country: 'CA' | 'US'): v
       `Workers describe fees paid in cash and by transfer, passports taken on arrival and threats that their families would be charged if they left. ` +
       `${country === 'CA' ? 'Messages between the farm manager and the recruiter obtained under production order.' : 'Crew leader charged; request for assistance sent to Mexico about the recruiter.'}`,
     indicators: ['deception', 'debt_bondage', 'retention_of_identity_documents', 'intimidation_threats'],
+    evidence: {
+      deception: 'Workers were promised overtime pay and free housing.',
+      debt_bondage: 'Fees paid to the recruiter in Mexico, with loans from his associate.',
+      retention_of_identity_documents: 'Passports taken on arrival by the farm manager.',
+      intimidation_threats: 'Told that their families would be charged the fee again if they left.',
+    },
   });
   b.member(crim, 'investigator', 'investigator');
   b.subject(crim, recruiter, 'recruiter');

@@ -241,6 +241,17 @@ export function plantWorldCupRing(b: ScenarioBuilder, seed: number): void {
       polarisType: opts.withAds ? 'Escort Services' : 'Residential', child: vs.some((x) => x.v.child),
       title: opts.title, narrative: opts.narrative,
       indicators: ['restriction_of_movement', 'intimidation_threats', 'debt_bondage'],
+      evidence: lang === 'es'
+        ? {
+            restriction_of_movement: 'Les quitaron el teléfono; solo salían del hotel acompañadas.',
+            intimidation_threats: 'Amenazas de hacer daño a sus familias en Monterrey.',
+            debt_bondage: 'Pasajes y hoteles cobrados a las víctimas como deuda.',
+          }
+        : {
+            restriction_of_movement: 'Phones taken; the women left the hotel only when escorted.',
+            intimidation_threats: 'Told their families in Mexico would be hurt.',
+            debt_bondage: 'Travel and hotel costs billed to the victims as a debt.',
+          },
     });
     if (opts.agency === 'police') b.member(k, 'investigator', 'investigator');
     if (opts.agency === 'police2') b.member(k, 'investigator2', 'investigator');

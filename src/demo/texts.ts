@@ -116,34 +116,34 @@ export function outcomeDetail(lang: TextLang, stage: OutcomeStage, months?: numb
 /** What the exploitation looked like, by case type; used inside narratives. */
 export const EXPLOITATION: Record<CaseType, TrList> = {
   sex_trafficking: {
-    es: ['la obligan a prestar servicios sexuales y entregar todo el dinero', 'la anuncian en línea y la trasladan entre hoteles'],
-    fr: ['elle est forcée d’offrir des services sexuels et de remettre tout l’argent', 'elle est annoncée en ligne et déplacée d’hôtel en hôtel'],
-    en: ['she is forced to sell sex and hand over all the money', 'she is advertised online and moved between hotels'],
+    es: ['se le obliga a prestar servicios sexuales y a entregar todo el dinero', 'se le anuncia en línea y se le traslada entre hoteles'],
+    fr: ['la personne est forcée d’offrir des services sexuels et de remettre tout l’argent', 'la personne est annoncée en ligne et déplacée d’hôtel en hôtel'],
+    en: ['is forced to sell sex and hand over all the money', 'is advertised online and moved between hotels'],
   },
   labour_trafficking: {
-    es: ['lo reclutaron con una oferta falsa y ahora trabaja sin pago para saldar una deuda', 'trabaja en el campo bajo amenazas y sin documentos'],
-    fr: ['recruté avec une fausse offre, il travaille sans salaire pour rembourser une dette', 'il travaille aux champs sous la menace, sans ses documents'],
-    en: ['recruited with a false offer, he now works unpaid to repay a debt', 'works in the fields under threat, without his documents'],
+    es: ['se le reclutó con una oferta falsa y ahora trabaja sin pago para saldar una deuda', 'trabaja bajo amenazas y sin sus documentos'],
+    fr: ['recrutée sur une fausse offre, la personne travaille sans salaire pour rembourser une dette', 'la personne travaille sous la menace, sans ses documents'],
+    en: ['was recruited with a false offer and now works unpaid to repay a debt', 'works under threat, without their documents'],
   },
   forced_labour: {
     es: ['trabaja jornadas de catorce horas y no puede renunciar', 'le retienen el salario y el pasaporte'],
-    fr: ['travaille quatorze heures par jour et ne peut pas démissionner', 'salaire et passeport retenus'],
-    en: ['works fourteen-hour days and cannot quit', 'wages and passport withheld'],
+    fr: ['la personne travaille quatorze heures par jour et ne peut pas démissionner', 'salaire et passeport retenus par l’employeur'],
+    en: ['works fourteen-hour days and cannot quit', 'has wages and passport withheld'],
   },
   forced_criminality: {
-    es: ['lo obligan a vender droga bajo amenaza', 'lo obligan a cometer robos en tiendas'],
-    fr: ['il est forcé de vendre de la drogue sous la menace', 'il est forcé de commettre des vols à l’étalage'],
-    en: ['he is forced to sell drugs under threat', 'he is forced to shoplift'],
+    es: ['se le obliga bajo amenaza a vender droga', 'se le obliga a cometer robos en tiendas'],
+    fr: ['la personne est forcée sous la menace de vendre de la drogue', 'la personne est forcée de commettre des vols à l’étalage'],
+    en: ['is forced under threat to sell drugs', 'is forced to shoplift'],
   },
   domestic_servitude: {
-    es: ['trabaja como empleada doméstica sin salario y sin poder salir de la casa', 'cuida niños día y noche sin descanso'],
-    fr: ['travaille comme domestique sans salaire et sans pouvoir sortir', 'garde des enfants jour et nuit sans repos'],
+    es: ['trabaja en una casa sin salario y sin poder salir', 'cuida niños día y noche sin descanso'],
+    fr: ['la personne travaille comme domestique sans salaire et sans pouvoir sortir', 'la personne garde des enfants jour et nuit sans repos'],
     en: ['works as a live-in domestic without pay and cannot leave the house', 'cares for children day and night without rest'],
   },
   other_exploitation: {
-    es: ['la obligan a pedir dinero en la calle', 'lo obligan a vender mercancía en cruceros'],
-    fr: ['elle est forcée de mendier dans la rue', 'il est forcé de vendre de la marchandise aux intersections'],
-    en: ['she is forced to beg on the street', 'he is forced to sell goods at intersections'],
+    es: ['se le obliga a pedir dinero en la calle', 'se le obliga a vender mercancía en cruceros'],
+    fr: ['la personne est forcée de mendier dans la rue', 'la personne est forcée de vendre de la marchandise aux intersections'],
+    en: ['is forced to beg on the street', 'is forced to sell goods at intersections'],
   },
 };
 
@@ -152,34 +152,34 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 const NARRATIVE: Record<SourceKind, Tr> = {
   hotline_tip: {
-    es: 'Denuncia a la línea contra la trata ({date}): una persona informa que {victim}, en {city}, {what}. Se menciona el número {phone}.',
+    es: 'Denuncia a la línea contra la trata ({date}): una persona informa sobre {victim}, en {city}: {what}. Se menciona el número {phone}.',
     fr: 'Signalement à la ligne d’urgence ({date}) : une personne rapporte que {victim}, à {city}, {what}. Le numéro {phone} est mentionné.',
     en: 'Hotline tip ({date}): a caller reports that {victim}, in {city}, {what}. The number {phone} was mentioned.',
   },
   worker_report: {
-    es: 'Reporte de trabajador ({date}): {victim} declara que en {org} {what}. Pide apoyo y confidencialidad.',
-    fr: 'Signalement d’un travailleur ({date}) : {victim} déclare qu’à {org} {what}. Demande de l’aide et la confidentialité.',
-    en: 'Worker report ({date}): {victim} states that at {org} {what}. Asks for help and confidentiality.',
+    es: 'Reporte de trabajador ({date}) — {org}: {victim} declara que {what}. Pide apoyo y confidencialidad.',
+    fr: 'Signalement d’un travailleur ({date}) — {org} : {victim} déclare que {what}. Demande de l’aide et la confidentialité.',
+    en: 'Worker report ({date}) — {org}: {victim}, who {what}, asks for help and confidentiality.',
   },
   online_ad: {
-    es: 'Extracto de anuncio en línea ({platform}, {handle}, {date}): «Chicas nuevas en {city}, disponibles 24 h, solo WhatsApp». Teléfono del anuncio: {phone}. Indicios de que {victim} {what}.',
-    fr: 'Extrait d’annonce en ligne ({platform}, {handle}, {date}) : « Nouvelles filles à {city}, disponibles 24 h, WhatsApp seulement ». Téléphone de l’annonce : {phone}. Indices que {victim} : {what}.',
-    en: 'Online ad extract ({platform}, {handle}, {date}): "New girls in {city}, available 24/7, text only". Ad phone: {phone}. Indications that {victim}: {what}.',
+    es: 'Extracto de anuncio en línea ({platform}, {handle}, {date}): «Chicas nuevas en {city}, disponibles 24 h, solo WhatsApp». Teléfono del anuncio: {phone}. Indicios sobre {victim}: {what}.',
+    fr: 'Extrait d’annonce en ligne ({platform}, {handle}, {date}) : « Nouvelles filles à {city}, disponibles 24 h, WhatsApp seulement ». Téléphone de l’annonce : {phone}. Indices concernant {victim} : {what}.',
+    en: 'Online ad extract ({platform}, {handle}, {date}): "New girls in {city}, available 24/7, text only". Ad phone: {phone}. Indications that {victim} {what}.',
   },
   referral: {
-    es: 'Canalización recibida ({date}) desde {agency}: {victim} fue identificada en {city}; {what}. Requiere refugio y atención psicológica.',
+    es: 'Canalización recibida ({date}) desde {agency}: se identificó a {victim} en {city}; {what}. Requiere refugio y atención psicológica.',
     fr: 'Référence reçue ({date}) de {agency} : {victim} a été identifiée à {city}; {what}. Besoin d’hébergement et de soutien psychologique.',
-    en: 'Referral received ({date}) from {agency}: {victim} was identified in {city}; {what}. Needs shelter and counselling.',
+    en: 'Referral received ({date}) from {agency}: {victim} was identified in {city} and {what}. Needs shelter and counselling.',
   },
   inspection: {
-    es: 'Visita de inspección a {org} ({city}, {date}): se entrevistó a {victim}; {what}.',
-    fr: 'Inspection chez {org} ({city}, {date}) : entrevue avec {victim}; {what}.',
-    en: 'Inspection at {org} ({city}, {date}): interviewed {victim}; {what}.',
+    es: 'Visita de inspección ({city}, {date}) — {org}: se entrevistó a {victim}: {what}.',
+    fr: 'Inspection ({city}, {date}) — {org} : entrevue avec {victim}; {what}.',
+    en: 'Inspection ({city}, {date}) — {org}: interviewed {victim}, who {what}.',
   },
   police_report: {
     es: 'Informe policial ({date}): tras un operativo en {city} se localizó a {victim}; {what}. Probable responsable: {suspect}.',
     fr: 'Rapport de police ({date}) : lors d’une opération à {city}, {victim} a été repéré(e); {what}. Suspect probable : {suspect}.',
-    en: 'Police report ({date}): an operation in {city} located {victim}; {what}. Likely offender: {suspect}.',
+    en: 'Police report ({date}): an operation in {city} located {victim}, who {what}. Likely offender: {suspect}.',
   },
 };
 
@@ -190,4 +190,4 @@ export function narrative(lang: TextLang, kind: SourceKind, vars: Record<string,
 /** "an unidentified person" in each language, for narratives without a named subject. */
 export const UNKNOWN_PERSON: Tr = { es: 'una persona no identificada', fr: 'une personne non identifiée', en: 'an unidentified person' };
 export const UNKNOWN_PHONE: Tr = { es: 'sin número', fr: 'aucun numéro', en: 'no number' };
-export const UNKNOWN_ORG: Tr = { es: 'el centro de trabajo', fr: 'le lieu de travail', en: 'the workplace' };
+export const UNKNOWN_ORG: Tr = { es: 'centro de trabajo sin identificar', fr: 'lieu de travail non identifié', en: 'unidentified workplace' };
