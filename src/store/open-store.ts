@@ -32,8 +32,16 @@ function migrationProvider(dialect: StoreDialect): MigrationProvider {
 }
 
 /** Applies every pending migration; per-item results, first failure reported. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  migrationTableSchema?: string,
+): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -77,7 +85,9 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Sq
   }
   try {
     if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-    await migrateToLatest(db, 'postgres');
+    // Kysely looks for its migration tables in every schema unless told which one is ours.
+    const { rows } = await sql<{ s: string | null }>`select current_schema() as s`.execute(db);
+    await migrateToLatest(db, 'postgres', rows[0]?.s ?? 'public');
   } catch (err) {
     await db.destroy();
     throw err;

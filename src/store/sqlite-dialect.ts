@@ -1,8 +1,8 @@
 /**
  * SQLite through better-sqlite3, tuned for one node per file: WAL journal, foreign keys
- * on, a busy timeout, write transactions that take the write lock at BEGIN (so that two
- * processes on one file wait for each other instead of failing), transactional DDL for
- * migrations, and a cache of prepared statements.
+ * on, a busy timeout that never blocks the event loop, write transactions that take the
+ * write lock at BEGIN (so that two writers on one file wait for each other instead of
+ * failing half-way), transactional DDL for migrations, and a cache of prepared statements.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -10,13 +10,16 @@ import BetterSqlite3 from 'better-sqlite3';
 import {
   CompiledQuery,
   SqliteAdapter,
-  SqliteDialect,
-  SqliteDriver,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
   type DatabaseConnection,
-  type Driver,
+  type DatabaseIntrospector,
+  type Dialect,
   type DialectAdapter,
-  type SqliteDatabase,
-  type SqliteStatement,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult,
 } from 'kysely';
 
 export const SQLITE_BUSY_TIMEOUT_MS = 10_000;
@@ -35,55 +38,147 @@ export function openSqliteFile(file: string, opts: { readonly?: boolean } = {}):
   return db;
 }
 
-/** Reuses prepared statements: Kysely prepares every query it runs. */
-function withStatementCache(db: BetterSqlite3.Database): SqliteDatabase {
-  const cache = new Map<string, SqliteStatement>();
-  return {
-    close: () => db.close(),
-    prepare(sql: string): SqliteStatement {
-      let stmt = cache.get(sql);
-      if (stmt) {
-        // keep recently used statements at the end of the map (LRU order)
-        cache.delete(sql);
-      } else {
-        stmt = db.prepare(sql) as unknown as SqliteStatement;
-        if (cache.size >= STATEMENT_CACHE_SIZE) {
-          const oldest = cache.keys().next().value;
-          if (oldest !== undefined) cache.delete(oldest);
-        }
-      }
-      cache.set(sql, stmt);
-      return stmt;
-    },
-  };
-}
+const BUSY_RETRY_MAX_DELAY_MS = 50;
 
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+const isBusy = (err: unknown): boolean =>
+  typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('SQLITE_BUSY');
+
+/**
+ * The single connection of a node to its file. better-sqlite3 is synchronous: its own busy
+ * handler would sleep the whole event loop while another connection (another process, or
+ * another store on the same file) holds the write lock — and, within one process, keep that
+ * holder from ever finishing. So the busy timeout is 0 and a statement refused with
+ * SQLITE_BUSY (which has changed nothing) is retried after an asynchronous pause instead.
+ */
+class NodeSqliteConnection implements DatabaseConnection {
+  private readonly cache = new Map<string, BetterSqlite3.Statement>();
+
+  constructor(private readonly db: BetterSqlite3.Database) {}
+
+  private prepare(sqlText: string): BetterSqlite3.Statement {
+    let stmt = this.cache.get(sqlText);
+    if (stmt) {
+      this.cache.delete(sqlText); // re-inserted below: the map keeps LRU order
+    } else {
+      stmt = this.db.prepare(sqlText);
+      if (this.cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = this.cache.keys().next().value;
+        if (oldest !== undefined) this.cache.delete(oldest);
+      }
+    }
+    this.cache.set(sqlText, stmt);
+    return stmt;
+  }
+
+  private run<R>(compiled: CompiledQuery): QueryResult<R> {
+    const stmt = this.prepare(compiled.sql);
+    const params = compiled.parameters as unknown[];
+    if (stmt.reader) return { rows: stmt.all(params) as R[] };
+    const { changes, lastInsertRowid } = stmt.run(params);
+    return { numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] };
+  }
+
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+    let delay = 1;
+    for (;;) {
+      try {
+        return this.run<R>(compiled);
+      } catch (err) {
+        if (!isBusy(err) || Date.now() >= deadline) throw err;
+        await sleep(delay);
+        delay = Math.min(delay * 2, BUSY_RETRY_MAX_DELAY_MS);
+      }
+    }
+  }
+
+  async *streamQuery<R>(compiled: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+    const stmt = this.db.prepare(compiled.sql);
+    for (const row of stmt.iterate(compiled.parameters as unknown[])) yield { rows: [row as R] };
   }
 }
 
+/** One connection, handed to one user at a time (a transaction keeps it until it ends). */
+class ConnectionMutex {
+  private tail: Promise<void> = Promise.resolve();
+
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    return release;
+  }
+}
+
+class NodeSqliteDriver implements Driver {
+  private readonly connection: NodeSqliteConnection;
+  private readonly mutex = new ConnectionMutex();
+  private release: (() => void) | undefined;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.connection = new NodeSqliteConnection(db);
+  }
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    this.release = await this.mutex.lock();
+    return this.connection;
+  }
+
+  /** Takes the write lock at BEGIN: a transaction never fails half-way for want of it. */
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'));
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'));
+  }
+
+  async releaseConnection(): Promise<void> {
+    const release = this.release;
+    this.release = undefined;
+    release?.();
+  }
+
+  async destroy(): Promise<void> {
+    this.db.close();
+  }
+}
+
+/** SQLite supports transactional DDL: migrations run all or nothing. */
 class TransactionalDdlSqliteAdapter extends SqliteAdapter {
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
 }
 
-export class NodeSqliteDialect extends SqliteDialect {
-  private readonly database: SqliteDatabase;
-
+export class NodeSqliteDialect implements Dialect {
   constructor(readonly handle: BetterSqlite3.Database) {
-    const database = withStatementCache(handle);
-    super({ database });
-    this.database = database;
+    handle.pragma('busy_timeout = 0'); // retried asynchronously, see NodeSqliteConnection
   }
 
-  override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.database });
+  createDriver(): Driver {
+    return new NodeSqliteDriver(this.handle);
   }
 
-  override createAdapter(): DialectAdapter {
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler();
+  }
+
+  createAdapter(): DialectAdapter {
     return new TransactionalDdlSqliteAdapter();
+  }
+
+  createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new SqliteIntrospector(db);
   }
 }
