@@ -10,7 +10,7 @@ import { buildCase, randomStatus } from './case-shape';
 import { dayOf, isoAt, isoDate, LAST_DAY } from './clock';
 import { birthDateFor, nameFor, nationalityMix, personProps, randomPerson } from './people';
 import { addressIn, phoneIn, PLACES, type Place } from './places';
-import { orgName, SECTORS, type Pools, type Sector } from './pools';
+import { buildEmployer, SECTORS, type Pools, type Sector } from './pools';
 import type { Rng } from './rng';
 import { caseTitle, EXPLOITATION, narrative, UNKNOWN_ORG, UNKNOWN_PERSON, UNKNOWN_PHONE, type SourceKind } from './texts';
 import { eventIdOf, matchesAt, venueEventId } from './world-cup-2026';
@@ -107,12 +107,7 @@ export function backgroundCase(ctx: Ctx): void {
     if (pooled.length && rng.chance(0.55)) employer = rng.pick(pooled);
     else {
       const sector = rng.pick(sectors);
-      const name = orgName(rng, country, place, sector);
-      const address = addressIn(rng, place);
-      const org = b.entity(rng, 'Organization', { name, country, sector, phone: rng.chance(0.7) ? phoneIn(rng, place) : undefined, address }, { ...ent, crossBorder: rng.chance(0.3) });
-      const site = b.entity(rng, 'Worksite', { name: `${name} – ${place.city}`, address, country }, ent);
-      b.edge(rng, 'Ownership', org, site, { startDate: String(rng.int(1998, 2025)) }, ent);
-      employer = { org, site, sector };
+      employer = buildEmployer(b, rng, place, sector, { agency, at, crossBorder: rng.chance(0.3), phone: rng.chance(0.7) });
     }
   }
 
@@ -132,7 +127,7 @@ export function backgroundCase(ctx: Ctx): void {
     if (spec.phone && rng.chance(0.35)) links.push(b.entity(rng, 'Phone', { number: spec.phone, country }, ent));
     if (labour && nationality !== country && rng.chance(0.35)) {
       const number = `${nationality === 'MX' ? 'G' : nationality.slice(0, 1)}${rng.digits(8)}`;
-      links.push(b.entity(rng, 'IdentityDocument', { type: 'passport', number, country: nationality, holder: p.id }, { ...ent, caption: `${lang === 'es' ? 'Pasaporte' : lang === 'fr' ? 'Passeport' : 'Passport'} ${number}` }));
+      links.push(b.entity(rng, 'IdentityDocument', { type: 'passport', number, country: nationality, holder: p.id }, { ...ent }));
     }
   }
 
@@ -175,7 +170,7 @@ export function backgroundCase(ctx: Ctx): void {
     for (let i = 0, n = rng.int(1, 3); i < n; i++) {
       const platform = rng.pick(AD_PLATFORMS);
       const handle = `${rng.pick(['new', 'vip', 'sweet', 'latina', 'bella', 'luna', 'sky', 'rosa'])}_${place.city.toLowerCase().replace(/[^a-z]/g, '').slice(0, 6)}${rng.int(1, 999)}`;
-      ads.push(b.entity(rng, 'OnlineAccount', { platform, handle, url: `https://${platform}/ad/${rng.digits(7)}`, phone: adPhone }, { ...ent, caption: `${platform}/${handle}` }));
+      ads.push(b.entity(rng, 'OnlineAccount', { platform, handle, url: `https://${platform}/ad/${rng.digits(7)}`, phone: adPhone, city: place.city, postedDate: isoDate(Math.max(0, day - rng.int(0, 20))) }, { ...ent }));
     }
   }
 
@@ -189,13 +184,13 @@ export function backgroundCase(ctx: Ctx): void {
     if (recruiter && rng.chance(0.5)) {
       const currency = country === 'MX' ? 'MXN' : country === 'CA' ? 'CAD' : 'USD';
       const amount = currency === 'MXN' ? rng.int(8, 40) * 1000 : rng.int(6, 40) * 100;
-      edge(rng, 'Payment', v, recruiterAgency ?? recruiter, { amount, currency, date: startDate, purpose: lang === 'es' ? 'cuota de reclutamiento' : lang === 'fr' ? 'frais de recrutement' : 'recruitment fee' }, ent);
+      edge(rng, 'Payment', v, recruiterAgency ?? recruiter, { amount, currency, date: startDate, method: rng.pick(['cash', 'bank_transfer', 'money_transfer_service']), purpose: lang === 'es' ? 'cuota de reclutamiento' : lang === 'fr' ? 'frais de recrutement' : 'recruitment fee' }, ent);
     }
     for (const s of suspects) if (rng.chance(0.7)) edge(rng, 'Association', v, s, { role: lang === 'es' ? 'controlada por' : lang === 'fr' ? 'contrôlé(e) par' : 'controlled by', startDate }, ent);
     if (suspects[0] && rng.chance(0.45)) edge(rng, 'Communication', suspects[0], v, { startDate, method: rng.pick(['WhatsApp', 'SMS', 'call']) }, ent);
   }
   if (suspects.length === 2) edge(rng, 'Association', suspects[0]!, suspects[1]!, { role: lang === 'es' ? 'cómplice' : lang === 'fr' ? 'complice' : 'associate', startDate }, ent);
-  if (witness && victims[0] && rng.chance(0.5)) edge(rng, 'Family', witness, victims[0], { relationship: rng.pick(['mother', 'sibling', 'partner', 'cousin']) }, ent);
+  if (witness && victims[0] && rng.chance(0.5)) edge(rng, 'Family', victims[0], witness, { relationship: rng.pick(['parent', 'sibling', 'partner', 'cousin']) }, ent);
   if (type === 'sex_trafficking' && victims[0] && rng.chance(0.35)) {
     const dest = rng.pick(places);
     let city = ctx.cities.get(dest.city);
@@ -203,7 +198,7 @@ export function backgroundCase(ctx: Ctx): void {
       city = b.entity(rng, 'Address', { full: `${dest.city}, ${dest.region}, ${dest.country}`, city: dest.city, country: dest.country }, ent);
       ctx.cities.set(dest.city, city);
     }
-    edge(rng, 'Travel', victims[0], city, { origin: place.city, destination: dest.city, startDate: isoDate(Math.max(0, day - rng.int(1, 30))) }, ent);
+    edge(rng, 'Travel', victims[0], city, { origin: place.city, destination: dest.city, mode: rng.pick(['bus', 'car', 'air']), startDate: isoDate(Math.max(0, day - rng.int(1, 30))) }, ent);
   }
 
   // the case itself

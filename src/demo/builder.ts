@@ -13,14 +13,14 @@ import type {
   Entity,
   SubjectRole,
 } from '../domain/model';
+import { captionFor } from '../domain/entity-validation';
+import { getSchema, isEdgeSchema } from '../domain/schema-registry';
 import type { AccountKey, AgencyKey, DemoUser, NodeDirectory } from './agencies';
 import type { DemoCountry } from './places';
 import type { Rng } from './rng';
 
-export const EDGE_SCHEMAS = ['Employment', 'Recruitment', 'Ownership', 'Travel', 'Communication', 'Payment', 'Association', 'Family'] as const;
-export type EdgeSchema = (typeof EDGE_SCHEMAS)[number];
-const EDGE_SET: ReadonlySet<string> = new Set(EDGE_SCHEMAS);
-export const isEdgeSchema = (schema: string): boolean => EDGE_SET.has(schema);
+/** The edge schemata the scenario uses (see schema/*.json). */
+export type EdgeSchema = 'Employment' | 'Recruitment' | 'Ownership' | 'Travel' | 'Communication' | 'Payment' | 'Association' | 'Family';
 
 export type StorylineKey = 'recruiter-network' | 'world-cup-ring';
 
@@ -66,7 +66,6 @@ export type PropValue = string | number | readonly string[] | undefined | null |
 export type Props = Record<string, PropValue>;
 
 export interface EntityOptions {
-  caption?: string;
   agency: AgencyKey;
   at: string;
   crossBorder?: boolean;
@@ -98,11 +97,13 @@ export class ScenarioBuilder {
       const values = typeof v === 'string' ? [v] : typeof v === 'number' ? [String(v)] : v.filter((x) => x !== '');
       if (values.length) properties[k] = [...values];
     }
+    const spec = getSchema(schema);
+    if (!spec) throw new RangeError(`unknown schema ${schema}`);
     const e: Entity = {
       id: rng.uuid(),
       schema,
       properties,
-      caption: opts.caption ?? properties.name?.[0] ?? properties.number?.[0] ?? properties.full?.[0] ?? schema,
+      caption: captionFor(spec, properties) || schema,
       owningAgencyId: this.agencyId(opts.agency),
       crossBorderCheck: opts.crossBorder ?? false,
       createdAt: opts.at,
@@ -116,12 +117,7 @@ export class ScenarioBuilder {
   }
 
   edge(rng: Rng, schema: EdgeSchema, source: Entity, target: Entity, props: Props, opts: EntityOptions): Entity {
-    return this.entity(
-      rng,
-      schema,
-      { source: source.id, target: target.id, ...props },
-      { caption: opts.caption ?? `${schema}: ${source.caption} → ${target.caption}`, ...opts },
-    );
+    return this.entity(rng, schema, { source: source.id, target: target.id, ...props }, opts);
   }
 
   nextReference(): string {

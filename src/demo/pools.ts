@@ -4,6 +4,7 @@
  * gives the node's network its communities and pivots. Pool sizes grow with the scale.
  */
 import type { Entity } from '../domain/model';
+import type { AgencyKey } from './agencies';
 import type { ScenarioBuilder } from './builder';
 import { isoAt } from './clock';
 import { randomName, stripAccents } from './names';
@@ -85,6 +86,39 @@ export function orgName(rng: Rng, country: DemoCountry, place: Place, sector: Se
   return suffix ? `${core} ${suffix}` : core;
 }
 
+/** The schema's codes for an organization's and a worksite's sector. */
+export const ORG_SECTOR: Record<Sector, string> = {
+  agriculture: 'agriculture',
+  hospitality: 'hospitality',
+  construction: 'construction',
+  restaurant: 'hospitality',
+  cleaning: 'cleaning',
+  manufacturing: 'manufacturing',
+  beauty: 'massage_and_beauty',
+  'domestic-services': 'domestic_services',
+};
+export const WORKSITE_SECTOR: Record<Sector, string> = {
+  agriculture: 'agriculture',
+  hospitality: 'hospitality',
+  construction: 'construction',
+  restaurant: 'hospitality',
+  cleaning: 'cleaning',
+  manufacturing: 'manufacturing',
+  beauty: 'other',
+  'domestic-services': 'domestic',
+};
+
+/** An employer and its worksite, linked by ownership. */
+export function buildEmployer(b: ScenarioBuilder, rng: Rng, place: Place, sector: Sector, opts: { agency: 'labour' | AgencyKey; at: string; crossBorder: boolean; phone: boolean }): Employer {
+  const name = orgName(rng, b.country, place, sector);
+  const address = addressIn(rng, place);
+  const ent = { agency: opts.agency, at: opts.at };
+  const org = b.entity(rng, 'Organization', { name, country: b.country, sector: ORG_SECTOR[sector], phone: opts.phone ? phoneIn(rng, place) : undefined, address }, { ...ent, crossBorder: opts.crossBorder });
+  const site = b.entity(rng, 'Worksite', { name: `${name} (${place.city})`, address, country: b.country, sector: WORKSITE_SECTOR[sector] }, ent);
+  b.edge(rng, 'Ownership', org, site, { startDate: String(rng.int(1995, 2025)) }, ent);
+  return { org, site, sector, place };
+}
+
 export const SECTORS: readonly Sector[] = ['agriculture', 'hospitality', 'construction', 'restaurant', 'cleaning', 'manufacturing', 'beauty', 'domestic-services'];
 
 export function buildPools(b: ScenarioBuilder, rng: Rng, scale: number): Pools {
@@ -98,13 +132,7 @@ export function buildPools(b: ScenarioBuilder, rng: Rng, scale: number): Pools {
     const sector = rng.weighted<Sector>([['agriculture', 5], ['hospitality', 2], ['construction', 2], ['restaurant', 2], ['cleaning', 1], ['manufacturing', 2], ['beauty', 2], ['domestic-services', 1]]);
     const farming = places.filter((p) => p.farming);
     const place = sector === 'agriculture' && farming.length ? rng.pick(farming) : rng.pick(places);
-    const name = orgName(rng, country, place, sector);
-    const address = addressIn(rng, place);
-    const t = at();
-    const org = b.entity(rng, 'Organization', { name, country, sector, phone: phoneIn(rng, place), address }, { agency: 'labour', at: t, crossBorder: rng.chance(0.3) });
-    const site = b.entity(rng, 'Worksite', { name: `${name} – ${place.city}`, address, country }, { agency: 'labour', at: t });
-    b.edge(rng, 'Ownership', org, site, { startDate: String(rng.int(1995, 2024)) }, { agency: 'labour', at: t });
-    employers.push({ org, site, sector, place });
+    employers.push(buildEmployer(b, rng, place, sector, { agency: 'labour', at: at(), crossBorder: rng.chance(0.3), phone: true }));
   }
 
   const recruiters: Recruiter[] = [];

@@ -70,10 +70,10 @@ function canon(seed: number): Canon {
     return { key, country, name, nameInMx, site, place, phone: fictionalNanpPhone(rng, place), address: addressIn(rng, place), plantedInMx };
   };
   const farms: Record<FarmKey, Farm> = {
-    erie: farm('erie', 'CA', 'Leamington', 'Erie Shore Greenhouses Ltd.', 'Erie Shore Greenhouses', 'Erie Shore Greenhouses – Range 4', true),
-    norfolk: farm('norfolk', 'CA', 'Simcoe', 'Norfolk Berry Farms Inc.', 'Norfolk Berry', 'Norfolk Berry Farms – bunkhouse lot', false),
-    satilla: farm('satilla', 'US', 'Vidalia', 'Satilla River Onion Growers LLC', 'Satilla River Onion', 'Satilla River Onion Growers – packing shed', true),
-    tift: farm('tift', 'US', 'Tifton', 'Tift Valley Produce LLC', 'Tift Valley', 'Tift Valley Produce – field camp 2', false),
+    erie: farm('erie', 'CA', 'Leamington', 'Erie Shore Greenhouses Ltd.', 'Erie Shore Greenhouses', 'Erie Shore Greenhouses (Range 4)', true),
+    norfolk: farm('norfolk', 'CA', 'Simcoe', 'Norfolk Berry Farms Inc.', 'Norfolk Berry', 'Norfolk Berry Farms (bunkhouse lot)', false),
+    satilla: farm('satilla', 'US', 'Vidalia', 'Satilla River Onion Growers LLC', 'Satilla River Onion', 'Satilla River Onion Growers (packing shed)', true),
+    tift: farm('tift', 'US', 'Tifton', 'Tift Valley Produce LLC', 'Tift Valley', 'Tift Valley Produce (field camp 2)', false),
   };
   const hometowns = ['Irapuato', 'Celaya', 'Morelia', 'Oaxaca de Juárez', 'Culiacán'].map((c) => placeNamed('MX', c));
   const variantsFor = (): AbroadVariant => ({
@@ -173,10 +173,10 @@ function mexico(b: ScenarioBuilder, rng: Rng, c: Canon): void {
   ];
   const workers = c.workers.map((w) => {
     const p = b.entity(rng, 'Person', personProps({ name: w.name, birthDate: w.birthDate, nationality: 'MX', phone: w.phone, address: w.address }), { agency: 'police', at, crossBorder: true });
-    const passport = b.entity(rng, 'IdentityDocument', { type: 'passport', number: w.passport, country: 'MX', holder: p.id }, { agency: 'police', at, crossBorder: true, caption: `Pasaporte ${w.passport}` });
+    const passport = b.entity(rng, 'IdentityDocument', { type: 'passport', number: w.passport, country: 'MX', holder: p.id }, { agency: 'police', at, crossBorder: true });
     const e = [
       b.edge(rng, 'Recruitment', recruiter, p, { startDate: isoDate(w.recruitedDay), program: w.farms.CA ? 'SAWP' : 'H-2A', country: w.farms.CA ? 'CA' : 'US' }, { agency: 'police', at }),
-      b.edge(rng, 'Payment', p, org, { amount: w.feeMxn, currency: 'MXN', date: isoDate(w.recruitedDay + rng.int(1, 12)), purpose: 'cuota de reclutamiento' }, { agency: 'police', at }),
+      b.edge(rng, 'Payment', p, org, { amount: w.feeMxn, currency: 'MXN', date: isoDate(w.recruitedDay + rng.int(1, 12)), purpose: 'cuota de reclutamiento', method: rng.pick(['cash', 'money_transfer_service']) }, { agency: 'police', at }),
     ];
     for (const [country, fk] of Object.entries(w.farms) as Array<['CA' | 'US', FarmKey]>) {
       const farm = farms[fk];
@@ -275,7 +275,7 @@ function abroad(b: ScenarioBuilder, rng: Rng, c: Canon, country: 'CA' | 'US'): v
   for (const k of farmKeys) {
     const f = c.farms[k];
     farmOrg[k] = b.entity(rng, 'Organization', { name: f.name, country, sector: 'agriculture', phone: f.phone, address: f.address }, { agency: 'labour', at, crossBorder: f.plantedInMx });
-    farmSite[k] = b.entity(rng, 'Worksite', { name: f.site, address: f.address, country }, { agency: 'labour', at });
+    farmSite[k] = b.entity(rng, 'Worksite', { name: f.site, address: f.address, country, sector: 'agriculture' }, { agency: 'labour', at });
     if (f.plantedInMx) b.note({ key: `farm:${k}`, storyline: STORY, schema: 'Organization', label: f.name, variant: f.name, presentIn: ['MX', country], entityIds: [farmOrg[k]!.id] });
     const m = randomName(rng, 'en');
     managers[k] = b.entity(rng, 'Person', personProps({ name: m, nationality: country, phone: fictionalNanpPhone(rng, f.place), birthDate: birthDateFor(rng, 35, 62) }), { agency: 'police', at, crossBorder: true });
@@ -295,12 +295,12 @@ function abroad(b: ScenarioBuilder, rng: Rng, c: Canon, country: 'CA' | 'US'): v
     const startDay = country === 'CA' ? 98 + rng.int(0, 10) : w.farms.CA ? 215 : 62 + rng.int(0, 10);
     const p = b.entity(rng, 'Person', personProps({ name, birthDate: varyDate(w.birthDate, v.date), nationality: 'MX', phone: v.localPhone ?? w.phone }), { agency: 'labour', at, crossBorder: true });
     const passportNo = v.passportTypo ? w.passport.slice(0, 3) + w.passport[4] + w.passport[3] + w.passport.slice(5) : w.passport;
-    const passport = b.entity(rng, 'IdentityDocument', { type: 'passport', number: passportNo, country: 'MX', holder: p.id }, { agency: 'labour', at, crossBorder: true, caption: `Passport ${passportNo}` });
+    const passport = b.entity(rng, 'IdentityDocument', { type: 'passport', number: passportNo, country: 'MX', holder: p.id, heldBy: country === 'CA' ? 'farm manager' : 'crew leader' }, { agency: 'labour', at, crossBorder: true });
     const fk = w.farms[country]!;
     const e = [
       b.edge(rng, 'Employment', farmOrg[fk]!, p, { startDate: isoDate(startDay), endDate: country === 'CA' && w.farms.US ? isoDate(205) : undefined, role: 'farm worker', program: country === 'CA' ? (fk === 'norfolk' ? 'TFWP' : 'SAWP') : 'H-2A' }, { agency: 'labour', at }),
       b.edge(rng, 'Recruitment', recruiter, p, { startDate: isoDate(w.recruitedDay).slice(0, 7) }, { agency: 'police', at }),
-      b.edge(rng, 'Payment', p, recruiter, { amount: Math.round(w.feeMxn / rate / 50) * 50, currency, date: isoDate(w.recruitedDay).slice(0, 7), purpose: 'recruitment fee' }, { agency: 'police', at }),
+      b.edge(rng, 'Payment', p, recruiter, { amount: Math.round(w.feeMxn / rate / 50) * 50, currency, date: isoDate(w.recruitedDay).slice(0, 7), purpose: 'recruitment fee', method: 'cash' }, { agency: 'police', at }),
     ];
     edges.push(...e);
     b.note({ key: w.key, storyline: STORY, schema: 'Person', label: w.name.name, variant: name.name, presentIn: workerCountries(w), entityIds: [p.id] });

@@ -202,6 +202,7 @@ export function plantWorldCupRing(b: ScenarioBuilder, seed: number): void {
           edge('Travel', p, cityEntity(leg), {
             origin: prev ? prev.city : placeNamed('MX', 'Monterrey').city,
             destination: leg.city,
+            mode: !prev || prev.country !== leg.country ? 'air' : rng.pick(['bus', 'car']),
             startDate: leg.start,
             endDate: leg.end,
           }),
@@ -223,7 +224,8 @@ export function plantWorldCupRing(b: ScenarioBuilder, seed: number): void {
     const leg = myLegs[i % myLegs.length]!;
     const phone = i === 0 ? c.bookingPhone : country === 'MX' || (country === 'US' && i % 2 === 0) ? c.mxAdPhone : i % 2 === 1 ? c.bookingPhone : phoneIn(rng, placeOf(leg));
     const platform = PLATFORMS[country];
-    const account = b.entity(rng, 'OnlineAccount', { platform, handle, url: `https://${platform}/${slug(leg.city)}/${handle}`, phone }, { agency: 'police', at, crossBorder: handle === 'wc26_vip', caption: `${platform}/${handle}` });
+    const title = country === 'MX' ? `Chicas nuevas en ${leg.city} por el Mundial` : `New in ${leg.city} for the World Cup`;
+    const account = b.entity(rng, 'OnlineAccount', { platform, handle, url: `https://${platform}/${slug(leg.city)}/${handle}`, phone, title, city: leg.city, postedDate: leg.start }, { agency: 'police', at, crossBorder: handle === 'wc26_vip' });
     if (handle === 'wc26_vip') cross('account:nightlist/wc26_vip', account, 'OnlineAccount', 'nightlist.example/wc26_vip', ['CA', 'US']);
     return { account, leg, phone, handle, platform };
   });
