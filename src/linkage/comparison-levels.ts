@@ -97,7 +97,11 @@ const phoneSuffix: LevelTest = (a, b, t) => {
 };
 const phoneLev: LevelTest = (a, b, t) => osaDistance(phone(a).national, phone(b).national, t) <= t;
 
-const localPart: LevelTest = (a, b) => (a as EmailValue).local !== '' && (a as EmailValue).local === (b as EmailValue).local;
+/** Same local part, dots aside (Gmail ignores them, so a Gmail address has none left). */
+const localPart: LevelTest = (a, b) => {
+  const x = (a as EmailValue).local.replace(/\./g, '');
+  return x !== '' && x === (b as EmailValue).local.replace(/\./g, '');
+};
 
 const common: Partial<Record<LevelKind, LevelTest>> = {
   exact: exactText,

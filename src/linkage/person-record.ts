@@ -97,12 +97,11 @@ export function normalisePerson(record: PersonRecord, options: NormaliseOptions 
   const middle = rawValues(record, 'middle_name');
   const surnames = rawValues(record, 'surname');
   const givenRaw = given.map((g, i) => (i === 0 && middle.length ? `${g} ${middle.join(' ')}` : g));
+  // full names are split and offered as alternatives (the best-agreeing value counts)
   for (const full of rawValues(record, 'full_name')) {
     const split = splitFullName(full);
-    if (given.length === 0 && surnames.length === 0) {
-      if (split.given) givenRaw.push(split.given);
-      if (split.surname) surnames.push(split.surname);
-    }
+    if (split.given) givenRaw.push(split.given);
+    if (split.surname) surnames.push(split.surname);
   }
 
   const address1 = rawValues(record, 'address_1');
