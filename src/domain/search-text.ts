@@ -90,13 +90,21 @@ export function metaphoneKeys(word: string): string[] {
   return [...new Set([primary, secondary].filter((k) => k.length > 0).map((k) => k.toLowerCase()))];
 }
 
+// Names repeat a lot across documents; a bounded memo spares recomputing their keys.
+const PHONETIC_MEMO = new Map<string, readonly string[]>();
+const PHONETIC_MEMO_MAX = 20_000;
+
 /** Phonetic terms of one folded token (empty for numbers, short words and particles). */
-export function phoneticTerms(token: string): string[] {
+export function phoneticTerms(token: string): readonly string[] {
   if (!isAlphabetic(token) || token.length < 3 || NAME_PARTICLES.has(token)) return [];
+  const known = PHONETIC_MEMO.get(token);
+  if (known) return known;
   const out: string[] = [];
   const s = spanishKey(token);
   if (s) out.push(SPANISH_KEY_PREFIX + s);
   for (const m of metaphoneKeys(token)) out.push(METAPHONE_PREFIX + m);
+  if (PHONETIC_MEMO.size >= PHONETIC_MEMO_MAX) PHONETIC_MEMO.clear();
+  PHONETIC_MEMO.set(token, out);
   return out;
 }
 
