@@ -74,7 +74,7 @@ function samplePairs(a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32
   return { distances, inRange: n ? inRange / n : 0 };
 }
 
-function popcounts(m: ClkMatrix): Uint32Array {
+export function popcounts(m: ClkMatrix): Uint32Array {
   const out = new Uint32Array(m.count);
   for (let i = 0, at = 0; i < m.count; i++) {
     let c = 0;
@@ -85,7 +85,7 @@ function popcounts(m: ClkMatrix): Uint32Array {
 }
 
 /** Copies A, and B in popcount order, into the shared memory with their popcount tables. */
-function stage(memory: WebAssembly.Memory, L: MatchLayout, a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32Array): void {
+export function stage(memory: WebAssembly.Memory, L: MatchLayout, a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32Array): void {
   const bytes = new Uint8Array(memory.buffer);
   for (let i = 0; i < a.count; i++) bytes.set(a.data.subarray(i * a.clkBytes, (i + 1) * a.clkBytes), L.aData + i * L.stride);
   new Uint32Array(memory.buffer, L.aPop, a.count).set(popA);

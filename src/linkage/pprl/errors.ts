@@ -252,6 +252,17 @@ export const pprlCatalogue: Catalogue = {
     fr: 'Le rappel visé par le blocage doit être compris entre 0,5 et 0,999999 ; reçu {value}.',
     es: 'La exhaustividad objetivo del bloqueo debe estar entre 0,5 y 0,999999; se recibió {value}.',
   },
+  // options (command line)
+  PPRL_OPTION_NOT_ONE_OF: {
+    en: 'The option {option} must be one of: {allowed}.',
+    fr: 'L’option {option} doit valoir l’une de ces valeurs : {allowed}.',
+    es: 'La opción {option} debe ser una de: {allowed}.',
+  },
+  PPRL_OPTION_NOT_INTEGER: {
+    en: 'The option {option} must be a whole number of at least {min}.',
+    fr: 'L’option {option} doit être un nombre entier d’au moins {min}.',
+    es: 'La opción {option} debe ser un número entero de al menos {min}.',
+  },
   // files (command line)
   PPRL_FILE_UNREADABLE: {
     en: 'The file {file} cannot be read.',

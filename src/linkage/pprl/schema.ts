@@ -24,7 +24,7 @@ import type {
 type Json = Record<string, unknown>;
 
 const fail = (code: string, params: Record<string, string | number>): never => {
-  throw new AlianzaError(code, params, [{ field: String(params.path ?? ''), code, params }]);
+  throw new AlianzaError(code, params);
 };
 
 function object(v: unknown, path: string): Json {
