@@ -219,10 +219,17 @@ export function plantWorldCupRing(b: ScenarioBuilder, seed: number): void {
     CA: ['wc26_vip', 'six_nights_to', 'van_new_in_town'],
     US: ['wc26_vip', 'htx_party_girls', 'la_soccer_nights', 'dfw_vip26', 'atl_new_in_town'],
   };
+  // which line each ad gives: the booking line (all three countries), the Mexican line (MX, US) or a local one
+  const AD_LINES: Record<DemoCountry, Array<'booking' | 'mx' | 'local'>> = {
+    MX: ['booking', 'mx', 'booking'],
+    CA: ['booking', 'booking', 'local'],
+    US: ['booking', 'booking', 'mx', 'booking', 'mx'],
+  };
   const myLegs = LEGS.filter((l) => l.country === country);
   const ads = HANDLES[country].map((handle, i) => {
     const leg = myLegs[i % myLegs.length]!;
-    const phone = i === 0 ? c.bookingPhone : country === 'MX' || (country === 'US' && i % 2 === 0) ? c.mxAdPhone : i % 2 === 1 ? c.bookingPhone : phoneIn(rng, placeOf(leg));
+    const line = AD_LINES[country][i];
+    const phone = line === 'booking' ? c.bookingPhone : line === 'mx' ? c.mxAdPhone : phoneIn(rng, placeOf(leg));
     const platform = PLATFORMS[country];
     const title = country === 'MX' ? `Chicas nuevas en ${leg.city} por el Mundial` : `New in ${leg.city} for the World Cup`;
     const account = b.entity(rng, 'OnlineAccount', { platform, handle, url: `https://${platform}/${slug(leg.city)}/${handle}`, phone, title, city: leg.city, postedDate: leg.start }, { agency: 'police', at, crossBorder: handle === 'wc26_vip' });
