@@ -80,9 +80,3 @@ export const useFormat = (): Formatter => {
   const lng = i18n.resolvedLanguage ?? i18n.language;
   return formatterFor(isLocale(lng) ? lng : 'en');
 };
-
-/** A flag emoji for an ISO 3166-1 alpha-2 code (regional indicator symbols). */
-export const flagEmoji = (code: string): string => {
-  if (!/^[A-Za-z]{2}$/.test(code)) return '';
-  return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-};

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { flagEmoji } from '../format';
+import { useFormat } from '../format';
 import { ADMIN_ROLES, AUDIT_ROLES } from '../lists';
 import { useMe } from '../session';
 import { LangSelect } from './lang-select';
@@ -27,14 +27,15 @@ const useFocusOnNavigation = () => {
   }, [location.pathname]);
 };
 
+/** The node's country code (flag emoji do not render everywhere, e.g. on Windows) and its name. */
 export const NodeBadge = () => {
   const { t } = useTranslation();
+  const format = useFormat();
   const me = useMe();
-  const flag = flagEmoji(me.node.country);
   return (
-    <span className="node-badge" data-testid="node-badge" title={t('header.nodeTitle', { country: me.node.country })}>
-      <span aria-hidden="true">{flag || me.node.country}</span>
+    <span className="node-badge" data-testid="node-badge" data-country={me.node.country} title={t('header.nodeTitle', { country: format.country(me.node.country) })}>
       <span className="visually-hidden">{t('header.node')}: </span>
+      <span className="node-code">{me.node.country}</span>
       <span>{me.node.name}</span>
       {me.node.demo && <span className="demo-tag">{t('header.demo')}</span>}
     </span>

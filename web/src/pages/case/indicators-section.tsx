@@ -63,7 +63,6 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
       </p>
       <form onSubmit={submit}>
         <fieldset disabled={!editable} className="plain-fieldset">
-          <legend className="visually-hidden">{t('indicators.title')}</legend>
           <ol className="indicator-list">
             {INDICATORS.map((code) => {
               const entry = reference?.indicators.find((i) => i.code === code);
@@ -71,8 +70,8 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
               const guidanceId = `indicator-${code}-guidance`;
               return (
                 <li key={code} className={draft[code].present ? 'indicator indicator-present' : 'indicator'} data-testid={`indicator-${code}`}>
-                  <div className="indicator-question">
-                    <h3 className="indicator-label">{label}</h3>
+                  <fieldset className="indicator-question plain-fieldset">
+                    <legend className="indicator-label">{label}</legend>
                     <div className="checkbox-field">
                       <input
                         id={`indicator-${code}-present`}
@@ -82,10 +81,10 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
                         aria-describedby={entry ? guidanceId : undefined}
                         data-testid={`indicator-${code}-present`}
                       />
-                      <label htmlFor={`indicator-${code}-present`}>{t('indicators.present', { indicator: label })}</label>
+                      <label htmlFor={`indicator-${code}-present`}>{t('indicators.present')}</label>
                     </div>
                     <div className="field">
-                      <label htmlFor={`indicator-${code}-evidence`}>{t('indicators.evidence', { indicator: label })}</label>
+                      <label htmlFor={`indicator-${code}-evidence`}>{t('indicators.evidence')}</label>
                       <textarea
                         id={`indicator-${code}-evidence`}
                         rows={2}
@@ -94,7 +93,7 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
                         data-testid={`indicator-${code}-evidence`}
                       />
                     </div>
-                  </div>
+                  </fieldset>
                   {entry && (
                     <aside className="guidance" id={guidanceId} aria-label={t('indicators.guidanceFor', { indicator: label })}>
                       <p>{format.pick(entry.guidance)}</p>

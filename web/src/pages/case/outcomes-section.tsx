@@ -24,7 +24,11 @@ export const OutcomesSection = ({ detail, editor }: { detail: CaseDetail; editor
     return outcome.ok;
   };
 
-  const remove = (target: JusticeOutcome) => save(detail.outcomes.filter((o) => o !== target));
+  const remove = async (target: JusticeOutcome) => {
+    const name = t('outcomes.removeNamed', { stage: t(`outcomeStage.${target.stage}`), date: format.date(target.date) });
+    if (!window.confirm(t('common.confirm', { action: name }))) return;
+    await save(detail.outcomes.filter((o) => o !== target));
+  };
 
   return (
     <section className="case-section" aria-labelledby="outcomes-heading" id="outcomes">

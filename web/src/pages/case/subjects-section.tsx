@@ -22,7 +22,8 @@ export const SubjectsSection = ({ detail, editor }: { detail: CaseDetail; editor
   const hasHidden = detail.subjects.some((s) => s.entity.pseudonymised);
   const victims = detail.subjects.some((s) => s.role === 'victim');
 
-  const remove = async (entityId: string, role: SubjectRole) => {
+  const remove = async (entityId: string, caption: string, role: SubjectRole) => {
+    if (!window.confirm(t('common.confirm', { action: t('subjects.removeNamed', { name: caption, role: t(`subjectRole.${role}`) }) }))) return;
     setRemoving(`${entityId}:${role}`);
     setError(null);
     const outcome = await editor.act(() =>
@@ -55,7 +56,7 @@ export const SubjectsSection = ({ detail, editor }: { detail: CaseDetail; editor
                   type="button"
                   className="button button-secondary button-small"
                   disabled={removing !== null}
-                  onClick={() => remove(subject.entity.id, subject.role)}
+                  onClick={() => remove(subject.entity.id, subject.entity.caption, subject.role)}
                   data-testid="remove-subject"
                   aria-label={t('subjects.removeNamed', { name: subject.entity.caption, role: t(`subjectRole.${subject.role}`) })}
                 >
