@@ -261,3 +261,18 @@ export function mayAccess(copy: { handling: Handling; audience: Audience; expire
       return true;
   }
 }
+
+/**
+ * The widest handling within both `a` and `b` (e.g. a proposal and the originator's grant),
+ * or null when their purposes lie on different branches.
+ */
+export function narrowHandling(a: Handling, b: Handling): Handling | null {
+  const purpose = purposeWithin(a.purpose, b.purpose) ? a.purpose : purposeWithin(b.purpose, a.purpose) ? b.purpose : null;
+  if (purpose === null) return null;
+  return {
+    tlp: TLP_RANK[a.tlp] <= TLP_RANK[b.tlp] ? a.tlp : b.tlp,
+    purpose,
+    retentionDays: Math.min(a.retentionDays, b.retentionDays),
+    originatorConsentRequiredToForward: a.originatorConsentRequiredToForward || b.originatorConsentRequiredToForward,
+  };
+}
