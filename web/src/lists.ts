@@ -114,7 +114,17 @@ export const OUTCOME_STAGES = keysOf<OutcomeStage>({
 });
 
 /** Purposes offered for the handling code of a new case. */
-export const HANDLING_PURPOSES = ['investigation', 'prosecution', 'victim-support', 'labour-inspection', 'statistics'] as const;
+/** Root purposes of a handling code, used when the node's reference data does not list them. */
+export const HANDLING_PURPOSES = [
+  'investigation',
+  'prosecution',
+  'intelligence',
+  'victim-support',
+  'labour-inspection',
+  'event-operations',
+  'statistics',
+  'oversight',
+] as const;
 
 /** Roles that may see the auditor's page, and the admin page. */
 export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];

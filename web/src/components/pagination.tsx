@@ -13,7 +13,7 @@ interface Props {
 export const Pagination = ({ total, offset, limit, onChange, label }: Props) => {
   const { t } = useTranslation();
   const format = useFormat();
-  if (total === 0) return null;
+  if (total === 0 || (offset === 0 && total <= limit)) return null;
   const from = offset + 1;
   const to = Math.min(offset + limit, total);
   return (

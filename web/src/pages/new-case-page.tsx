@@ -7,7 +7,7 @@ import { ErrorMessage } from '../components/error-message';
 import { Loading } from '../components/loading';
 import { useFormat } from '../format';
 import { CASE_TYPES, HANDLING_PURPOSES, TLP_LEVELS } from '../lists';
-import { useCatalogues } from '../reference';
+import { purposeLabel, useCatalogues } from '../reference';
 import { useMe } from '../session';
 import { usePageTitle } from '../use-page-title';
 
@@ -167,9 +167,9 @@ export const NewCasePage = () => {
           <div className="field">
             <label htmlFor="case-purpose">{t('handling.purpose')}</label>
             <select id="case-purpose" value={purpose} onChange={(e) => setPurpose(e.target.value)} data-testid="case-purpose">
-              {HANDLING_PURPOSES.map((value) => (
+              {(reference?.purposes?.map((p) => p.code) ?? HANDLING_PURPOSES).map((value) => (
                 <option key={value} value={value}>
-                  {t(`purpose.${value}`)}
+                  {purposeLabel(value, reference, format, t)}
                 </option>
               ))}
             </select>

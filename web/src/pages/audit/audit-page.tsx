@@ -204,7 +204,7 @@ export const AuditPage = () => {
                             '—'
                           )}
                         </td>
-                        <td data-label={t('audit.target')}>{entry.targetType ? `${entry.targetType}` : '—'}</td>
+                        <td data-label={t('audit.target')}>{entry.targetType ? t(`auditTarget.${entry.targetType}`, { defaultValue: entry.targetType }) : '—'}</td>
                         <td data-label={t('audit.detail')}>
                           <DetailText detail={entry.detail} />
                         </td>

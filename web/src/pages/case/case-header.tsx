@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../components/error-message';
 import { StatusBadge } from '../../components/status-badge';
 import { TlpBadge } from '../../components/tlp-badge';
 import { useFormat } from '../../format';
-import { useCatalogues } from '../../reference';
+import { purposeLabel, useCatalogues } from '../../reference';
 import type { CaseEditor } from './use-case-editor';
 
 /** Reference, title, status with its allowed next steps, and the handling banner. */
@@ -40,7 +40,7 @@ export const CaseHeader = ({ detail, editor }: { detail: CaseDetail; editor: Cas
         <TlpBadge tlp={detail.handling.tlp} />
         <span className="tlp-banner-meaning">{tlpInfo ? format.pick(tlpInfo.meaning) : t(`tlp.meaning.${detail.handling.tlp}`)}</span>
         <span>
-          {t('handling.purpose')}: <strong>{t(`purpose.${detail.handling.purpose}`, { defaultValue: detail.handling.purpose })}</strong>
+          {t('handling.purpose')}: <strong>{purposeLabel(detail.handling.purpose, reference, format, t)}</strong>
         </span>
         <span>
           {t('handling.retention')}: <strong>{t('handling.days', { count: detail.handling.retentionDays, formatted: format.number(detail.handling.retentionDays) })}</strong>

@@ -58,6 +58,7 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
     <section className="case-section" aria-labelledby="indicators-heading" id="indicators">
       <h2 id="indicators-heading">{t('indicators.title')}</h2>
       <p className="hint">{t('indicators.intro')}</p>
+      {reference?.indicatorGuidance && <p className="guidance guidance-block">{format.pick(reference.indicatorGuidance)}</p>}
       <p className="summary-line" aria-live="polite" data-testid="indicators-count">
         {t('indicators.presentCount', { count: presentCount, total: INDICATORS.length })}
       </p>

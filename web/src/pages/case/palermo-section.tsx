@@ -44,10 +44,11 @@ export const PalermoSection = ({ detail, editor }: { detail: CaseDetail; editor:
     setBusy(false);
   };
 
+  const guidance = reference?.elementGuidance;
   const group = (name: Group, singular: 'act' | 'means' | 'purpose', codes: readonly string[], labels: LabelList) => (
     <fieldset className="checkbox-group" data-testid={`palermo-${singular}-group`}>
       <legend>{t(`palermo.${name}`)}</legend>
-      <p className="hint">{t(`palermo.${name}Help`)}</p>
+      <p className="hint">{guidance?.[singular] ? format.pick(guidance[singular]) : t(`palermo.${name}Help`)}</p>
       {codes.map((code) => {
         const id = `palermo-${singular}-${code}`;
         const entry = labels?.find((l) => l.code === code);
@@ -82,7 +83,7 @@ export const PalermoSection = ({ detail, editor }: { detail: CaseDetail; editor:
             />
             <label htmlFor="palermo-child">{t('palermo.child')}</label>
             <p className="hint" id="palermo-child-help">
-              {t('palermo.childHelp')}
+              {guidance?.child ? format.pick(guidance.child) : t('palermo.childHelp')}
             </p>
           </div>
           <div className="palermo-groups">
@@ -116,6 +117,7 @@ export const PalermoSection = ({ detail, editor }: { detail: CaseDetail; editor:
           )}
           {draft.victimIsChild && <p>{t('palermo.childRule')}</p>}
         </div>
+        {guidance?.consent && <p className="hint">{format.pick(guidance.consent)}</p>}
         {reference?.source && <p className="source">{t('common.source', { source: reference.source })}</p>}
         <ErrorMessage error={error} />
         {saved && !dirty && (
