@@ -8,6 +8,7 @@ import type { AgencyKey } from './agencies';
 import type { ScenarioBuilder } from './builder';
 import { buildCase, randomStatus } from './case-shape';
 import { dayOf, isoAt, isoDate, LAST_DAY } from './clock';
+import { stripAccents } from './names';
 import { birthDateFor, nameFor, nationalityMix, personProps, randomPerson } from './people';
 import { addressIn, phoneIn, PLACES, type Place } from './places';
 import { buildEmployer, SECTORS, type Pools, type Sector } from './pools';
@@ -169,7 +170,7 @@ export function backgroundCase(ctx: Ctx): void {
     links.push(phoneEntity);
     for (let i = 0, n = rng.int(1, 3); i < n; i++) {
       const platform = rng.pick(AD_PLATFORMS);
-      const handle = `${rng.pick(['new', 'vip', 'sweet', 'latina', 'bella', 'luna', 'sky', 'rosa'])}_${place.city.toLowerCase().replace(/[^a-z]/g, '').slice(0, 6)}${rng.int(1, 999)}`;
+      const handle = `${rng.pick(['new', 'vip', 'sweet', 'latina', 'bella', 'luna', 'sky', 'rosa'])}_${stripAccents(place.city).toLowerCase().replace(/[^a-z]/g, '').slice(0, 6)}${rng.int(1, 999)}`;
       ads.push(b.entity(rng, 'OnlineAccount', { platform, handle, url: `https://${platform}/ad/${rng.digits(7)}`, phone: adPhone, city: place.city, postedDate: isoDate(Math.max(0, day - rng.int(0, 20))) }, { ...ent }));
     }
   }
@@ -202,7 +203,8 @@ export function backgroundCase(ctx: Ctx): void {
   }
 
   // the case itself
-  const kind = type === 'sex_trafficking' && ads.length && rng.chance(0.6) ? 'online_ad' : rng.weighted(SOURCE_BY_AGENCY[agency]);
+  const drawn = rng.weighted(SOURCE_BY_AGENCY[agency]);
+  const kind: SourceKind = ads.length && (drawn === 'online_ad' || rng.chance(0.5)) ? 'online_ad' : drawn === 'online_ad' ? 'hotline_tip' : drawn;
   const who = (e: Entity | undefined): string => e?.caption ?? UNKNOWN_PERSON[lang];
   const ad = ads[0];
   const text = narrative(lang, kind, {

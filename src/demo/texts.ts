@@ -153,12 +153,12 @@ export type SourceKind = (typeof SOURCE_KINDS)[number];
 const NARRATIVE: Record<SourceKind, Tr> = {
   hotline_tip: {
     es: 'Denuncia a la línea contra la trata ({date}): una persona informa sobre {victim}, en {city}: {what}. Se menciona el número {phone}.',
-    fr: 'Signalement à la ligne d’urgence ({date}) : une personne rapporte que {victim}, à {city}, {what}. Le numéro {phone} est mentionné.',
+    fr: 'Signalement à la ligne d’urgence ({date}) : une personne signale la situation de {victim}, à {city} — {what}. Le numéro {phone} est mentionné.',
     en: 'Hotline tip ({date}): a caller reports that {victim}, in {city}, {what}. The number {phone} was mentioned.',
   },
   worker_report: {
     es: 'Reporte de trabajador ({date}) — {org}: {victim} declara que {what}. Pide apoyo y confidencialidad.',
-    fr: 'Signalement d’un travailleur ({date}) — {org} : {victim} déclare que {what}. Demande de l’aide et la confidentialité.',
+    fr: 'Signalement d’un travailleur ({date}) — {org} : {victim} déclare : {what}. Demande de l’aide et la confidentialité.',
     en: 'Worker report ({date}) — {org}: {victim}, who {what}, asks for help and confidentiality.',
   },
   online_ad: {
@@ -168,17 +168,17 @@ const NARRATIVE: Record<SourceKind, Tr> = {
   },
   referral: {
     es: 'Canalización recibida ({date}) desde {agency}: se identificó a {victim} en {city}; {what}. Requiere refugio y atención psicológica.',
-    fr: 'Référence reçue ({date}) de {agency} : {victim} a été identifiée à {city}; {what}. Besoin d’hébergement et de soutien psychologique.',
+    fr: 'Référence reçue ({date}), envoyée par {agency} : {victim}, rencontré(e) à {city} — {what}. Besoin d’hébergement et de soutien psychologique.',
     en: 'Referral received ({date}) from {agency}: {victim} was identified in {city} and {what}. Needs shelter and counselling.',
   },
   inspection: {
     es: 'Visita de inspección ({city}, {date}) — {org}: se entrevistó a {victim}: {what}.',
-    fr: 'Inspection ({city}, {date}) — {org} : entrevue avec {victim}; {what}.',
+    fr: 'Inspection ({city}, {date}) — {org} : entrevue avec {victim} — {what}.',
     en: 'Inspection ({city}, {date}) — {org}: interviewed {victim}, who {what}.',
   },
   police_report: {
     es: 'Informe policial ({date}): tras un operativo en {city} se localizó a {victim}; {what}. Probable responsable: {suspect}.',
-    fr: 'Rapport de police ({date}) : lors d’une opération à {city}, {victim} a été repéré(e); {what}. Suspect probable : {suspect}.',
+    fr: 'Rapport de police ({date}) : lors d’une opération à {city}, {victim} a été repéré(e) — {what}. Suspect probable : {suspect}.',
     en: 'Police report ({date}): an operation in {city} located {victim}, who {what}. Likely offender: {suspect}.',
   },
 };
