@@ -20,6 +20,8 @@ import { seededRandom } from '../src/linkage/pprl/lsh-plan';
 
 const BITS = 1024;
 const THRESHOLD = 0.95;
+/** best of several rounds for both sides: the machine is shared */
+const ROUNDS = 3;
 
 function kernelRate(nA: number, nB: number): { rate: number; compared: number; seconds: number } {
   const bytes = BITS / 8;
@@ -34,19 +36,24 @@ function kernelRate(nA: number, nB: number): { rate: number; compared: number; s
   // nearly every pair, and `compared` counts exactly the pairs computed
   stage(memory, L, a, b, popcounts(a), popcounts(b));
   const s = L.scratch[0]!;
+  // calls of a few rows, as in real runs: V8 swaps in its optimised code between calls
   const scan = (rows: number) => {
     k.reset_compared();
     for (let at = 0; at < rows; ) {
-      k.scan_all(L.aData, L.aPop, at, rows, L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength, L.stride, THRESHOLD, s.out, L.outCap);
+      k.scan_all(L.aData, L.aPop, at, Math.min(rows, at + 16), L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength, L.stride, THRESHOLD, s.out, L.outCap);
       at = k.resume_at();
     }
     return k.compared();
   };
-  scan(Math.min(nA, 50)); // warm-up: tier-up of the compiled kernel
-  const t0 = performance.now();
-  const compared = scan(nA);
-  const seconds = (performance.now() - t0) / 1000;
-  return { rate: compared / seconds, compared, seconds };
+  scan(Math.min(nA, 64)); // warm-up
+  let best = { rate: 0, compared: 0, seconds: 0 };
+  for (let round = 0; round < ROUNDS; round++) {
+    const t0 = performance.now();
+    const compared = scan(nA);
+    const seconds = (performance.now() - t0) / 1000;
+    if (compared / seconds > best.rate) best = { rate: compared / seconds, compared, seconds };
+  }
+  return best;
 }
 
 function nativeRate(nA: number, nB: number): { rate: number } | { skipped: string } {
@@ -59,23 +66,28 @@ function nativeRate(nA: number, nB: number): { rate: number } | { skipped: strin
     } catch (e) {
       return { skipped: `gcc unavailable or failed (${(e as Error).message.split('\n')[0]})` };
     }
-    const out = execFileSync(exe, [String(nA), String(nB), String(BITS), String(THRESHOLD)], { encoding: 'utf8' });
-    const m = /comparisons_per_second: (\d+)/.exec(out);
-    return m ? { rate: Number(m[1]) } : { skipped: 'native run printed no rate' };
+    let rate = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const out = execFileSync(exe, [String(nA), String(nB), String(BITS), String(THRESHOLD)], { encoding: 'utf8' });
+      const m = /comparisons_per_second: (\d+)/.exec(out);
+      if (!m) return { skipped: 'native run printed no rate' };
+      rate = Math.max(rate, Number(m[1]));
+    }
+    return { rate };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export default async function run(args: string[]): Promise<BenchReport> {
-  const nA = Number(args[0] ?? 2000);
+  const nA = Number(args[0] ?? 1000);
   const nB = Number(args[1] ?? 50_000);
   const wasm = kernelRate(nA, nB);
   const native = nativeRate(nA, nB);
   const figures: Record<string, string | number> = {
     dice_comparisons_per_second_per_core: Math.round(wasm.rate),
   };
-  const notes = [`${nA} × ${nB} filters of ${BITS} bits, threshold ${THRESHOLD}, one thread; ${wasm.compared} comparisons in ${wasm.seconds.toFixed(2)} s.`];
+  const notes = [`${nA} × ${nB} filters of ${BITS} bits, threshold ${THRESHOLD}, one thread, best of ${ROUNDS} rounds each; ${wasm.compared} comparisons in ${wasm.seconds.toFixed(2)} s.`];
   if ('rate' in native) {
     figures.native_c_comparisons_per_second = Math.round(native.rate);
     figures.wasm_to_native_ratio = Number((wasm.rate / native.rate).toFixed(2));

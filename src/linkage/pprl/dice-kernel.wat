@@ -67,6 +67,8 @@
     (result i32)
     (local $a i32) (local $pa i32) (local $lo i32) (local $hi i32) (local $j i32) (local $end i32)
     (local $aAddr i32) (local $bAddr i32) (local $sum i32) (local $score f64) (local $hits i32)
+    (local $x i32) (local $y i32) (local $end2 i32) (local $acc i64) (local $twice f64) (local $tLow f64)
+    (local.set $tLow (f64.mul (local.get $t) (f64.const 0.999999)))
     (local.set $a (local.get $aFrom))
     (block $finished
       (loop $rows
@@ -91,11 +93,30 @@
             (br_if $rowDone (i32.ge_u (local.get $j) (local.get $end)))
             (local.set $sum (i32.add (local.get $pa)
               (i32.load (i32.add (local.get $bPop) (i32.shl (local.get $j) (i32.const 2))))))
-            (if (i32.ne (local.get $sum) (i32.const 0))
+            ;; |a ∧ b|, inlined: this is the hot loop
+            (local.set $x (local.get $aAddr))
+            (local.set $y (local.get $bAddr))
+            (local.set $end2 (i32.add (local.get $x) (local.get $stride)))
+            (local.set $acc (i64.const 0))
+            (loop $words
+              (local.set $acc
+                (i64.add (local.get $acc)
+                  (i64.add
+                    (i64.add
+                      (i64.popcnt (i64.and (i64.load offset=0 (local.get $x)) (i64.load offset=0 (local.get $y))))
+                      (i64.popcnt (i64.and (i64.load offset=8 (local.get $x)) (i64.load offset=8 (local.get $y)))))
+                    (i64.add
+                      (i64.popcnt (i64.and (i64.load offset=16 (local.get $x)) (i64.load offset=16 (local.get $y))))
+                      (i64.popcnt (i64.and (i64.load offset=24 (local.get $x)) (i64.load offset=24 (local.get $y))))))))
+              (local.set $x (i32.add (local.get $x) (i32.const 32)))
+              (local.set $y (i32.add (local.get $y) (i32.const 32)))
+              (br_if $words (i32.lt_u (local.get $x) (local.get $end2))))
+            ;; cheap multiplication test first; the division decides exactly (an empty pair gives
+            ;; NaN and is never a hit)
+            (local.set $twice (f64.convert_i32_u (i32.shl (i32.wrap_i64 (local.get $acc)) (i32.const 1))))
+            (if (f64.ge (local.get $twice) (f64.mul (local.get $tLow) (f64.convert_i32_u (local.get $sum))))
               (then
-                (local.set $score (f64.div
-                  (f64.convert_i32_u (i32.shl (call $and_popcnt (local.get $aAddr) (local.get $bAddr) (local.get $stride)) (i32.const 1)))
-                  (f64.convert_i32_u (local.get $sum))))
+                (local.set $score (f64.div (local.get $twice) (f64.convert_i32_u (local.get $sum))))
                 (if (f64.ge (local.get $score) (local.get $t))
                   (then
                     (local.set $out (call $emit (local.get $out) (local.get $a)
