@@ -59,6 +59,17 @@ function transformValue(value: FieldValue, type: string, transform: KeyTransform
 
 /** The blocking keys of one record under one rule (usually zero or one). */
 export function blockingKeys(rule: BlockingRuleSpec, person: NormalisedPerson): string[] {
+  // common case: one value per field, one key
+  if (rule.parts.every((p) => person.values[p.field].length === 1)) {
+    const parts: string[] = [];
+    for (const p of rule.parts) {
+      const k = transformValue(person.values[p.field][0] as FieldValue, COMPARISON_FIELD_TYPES[p.field], p.transform);
+      if (k === null) return [];
+      parts.push(k);
+    }
+    if (rule.unordered) parts.sort();
+    return [parts.join('\u0001')];
+  }
   let combos: string[][] = [[]];
   for (const part of rule.parts) {
     const type = COMPARISON_FIELD_TYPES[part.field];

@@ -9,7 +9,7 @@ import type { DateValue } from './date-normalise';
 import { givenNamesAlias, initialsAgree, surnamesShareWord, type GivenNameValue, type NameValue } from './name-normalise';
 import type { FieldType, FieldValue } from './person-record';
 import type { PhoneValue } from './phone-normalise';
-import { jaroWinkler, jaroWinklerMayReach, jaroWinklerOnce, levenshtein, osaDistance } from './similarity';
+import { jaroWinklerAtLeast, levenshtein, osaDistance } from './similarity';
 
 export const LEVEL_KINDS = [
   'exact',
@@ -37,7 +37,7 @@ export type LevelKind = (typeof LEVEL_KINDS)[number];
 export type LevelTest = (a: FieldValue, b: FieldValue, t: number) => boolean;
 
 const exactText: LevelTest = (a, b) => a.text === b.text;
-const jw: LevelTest = (a, b, t) => jaroWinklerMayReach(a.text.length, b.text.length, t) && jaroWinklerOnce(a.text, b.text) >= t;
+const jw: LevelTest = (a, b, t) => jaroWinklerAtLeast(a.text, b.text, t);
 const lev: LevelTest = (a, b, t) => Math.abs(a.text.length - b.text.length) <= t && levenshtein(a.text, b.text) <= t;
 const osa: LevelTest = (a, b, t) => osaDistance(a.text, b.text, t) <= t;
 const never: LevelTest = () => false;
@@ -50,14 +50,16 @@ const nameExact: LevelTest = (a, b) => a.text === b.text || (a as NameValue).ful
 function tokenFound(s: string, long: readonly string[]): boolean {
   for (const l of long) {
     if (l === s) return true;
-    if (s.length > 2 && l.charCodeAt(0) === s.charCodeAt(0) && jaroWinklerMayReach(s.length, l.length, 0.9) && jaroWinkler(s, l) >= 0.9) return true;
+    if (s.length > 2 && l.charCodeAt(0) === s.charCodeAt(0) && jaroWinklerAtLeast(s, l, 0.9)) return true;
   }
   return false;
 }
 
 /** Share of the shorter value's tokens found in the other's tokens. */
 function tokenOverlap(a: TextValue, b: TextValue): number {
-  const [short, long] = a.tokens.length <= b.tokens.length ? [a.tokens, b.tokens] : [b.tokens, a.tokens];
+  const swap = a.tokens.length > b.tokens.length;
+  const short = swap ? b.tokens : a.tokens;
+  const long = swap ? a.tokens : b.tokens;
   if (short.length === 0) return 0;
   let found = 0;
   for (const s of short) if (tokenFound(s, long)) found++;

@@ -63,9 +63,12 @@ export function aliasesOf(token: string): string[] {
 /** Two given-name tokens are the same name, or nicknames of a common name. */
 export function tokensEquivalent(a: string, b: string): boolean {
   if (a === b) return true;
-  const aa = aliasesOf(a);
-  const bb = aliasesOf(b);
-  return aa.some((x) => bb.includes(x));
+  const aa = ALIASES.get(a);
+  const bb = ALIASES.get(b);
+  if (aa === undefined) return bb !== undefined && bb.includes(a);
+  if (bb === undefined) return aa.includes(b);
+  for (const x of aa) if (bb.includes(x)) return true;
+  return false;
 }
 
 function dropTitles(tokens: string[]): string[] {
@@ -135,8 +138,20 @@ export function givenNamesAlias(a: GivenNameValue, b: GivenNameValue): boolean {
   const b0 = b.tokens[0];
   if (a0 === undefined || b0 === undefined) return false;
   if (a0.length > 1 && b0.length > 1 && tokensEquivalent(a0, b0)) return true;
-  const [short, long] = a.tokens.length <= b.tokens.length ? [a, b] : [b, a];
-  return short.tokens.every((s) => s.length > 1 && long.tokens.some((l) => tokensEquivalent(s, l)));
+  const short = a.tokens.length <= b.tokens.length ? a : b;
+  const long = short === a ? b : a;
+  for (const s of short.tokens) {
+    if (s.length < 2) return false;
+    let found = false;
+    for (const l of long.tokens) {
+      if (tokensEquivalent(s, l)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /**

@@ -73,16 +73,40 @@ export function jaroWinklerOnce(a: string, b: string): number {
   return lastValue;
 }
 
+const bag = new Int32Array(128);
+
 /**
- * Whether Jaro–Winkler can reach `t` at all given the lengths: with every character of the
- * shorter string matched and no transposition, Jaro is (s/la + s/lb + 1) / 3, and the
- * prefix bonus adds at most 0.4 of the remainder.
+ * An upper bound of Jaro–Winkler, in O(|a| + |b|): Jaro's matches cannot outnumber the
+ * characters the two strings have in common (counted as multisets, here in 128 buckets,
+ * which can only over-count), and the prefix bonus adds at most 0.4 of the remainder.
+ * Used to skip the full computation when a threshold cannot be reached.
  */
-export function jaroWinklerMayReach(la: number, lb: number, t: number): boolean {
-  if (la === 0 || lb === 0) return la === lb;
-  const s = Math.min(la, lb);
-  const j = (s / la + s / lb + 1) / 3;
-  return j + 0.4 * (1 - j) >= t;
+export function jaroWinklerUpperBound(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return la === lb ? 1 : 0;
+  for (let i = 0; i < la; i++) {
+    const k = a.charCodeAt(i) & 127;
+    bag[k] = (bag[k] as number) + 1;
+  }
+  let common = 0;
+  for (let i = 0; i < lb; i++) {
+    const k = b.charCodeAt(i) & 127;
+    const left = bag[k] as number;
+    if (left > 0) {
+      bag[k] = left - 1;
+      common++;
+    }
+  }
+  for (let i = 0; i < la; i++) bag[a.charCodeAt(i) & 127] = 0;
+  if (common === 0) return 0;
+  const j = (common / la + common / lb + 1) / 3;
+  return j + 0.4 * (1 - j);
+}
+
+/** Jaro–Winkler reaches `t`; the cheap bound is tried first. */
+export function jaroWinklerAtLeast(a: string, b: string, t: number): boolean {
+  return jaroWinklerUpperBound(a, b) >= t && jaroWinklerOnce(a, b) >= t;
 }
 
 /** Levenshtein edit distance (insertions, deletions, substitutions). */
@@ -98,6 +122,7 @@ export function osaDistance(a: string, b: string, cap = Infinity): number {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > cap) return cap + 1;
+  if (cap === 1) return withinOneEdit(a, b) ? (a === b ? 0 : 1) : 2;
   if (la === 0) return lb;
   if (lb === 0) return la;
   if (rowBuffer.length < 3 * (lb + 1)) rowBuffer = new Int32Array(3 * (lb + 1) * 2);
@@ -131,3 +156,18 @@ export function osaDistance(a: string, b: string, cap = Infinity): number {
 }
 
 let rowBuffer = new Int32Array(96);
+
+/** At most one insertion, deletion, substitution or adjacent transposition apart, in O(n). */
+function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
+  if (la === lb) {
+    // substitution at i, or transposition of i and i+1
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

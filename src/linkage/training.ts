@@ -82,14 +82,28 @@ export function randomPairs(nLeft: number, nRight: number | null, max: number, s
     return { li, ri, total };
   }
   const rand = seededRandom(seed);
-  const li = new Int32Array(max);
-  const ri = new Int32Array(max);
+  const drawnL = new Int32Array(max);
+  const drawnR = new Int32Array(max);
+  const perLeft = new Int32Array(nLeft + 1);
   for (let k = 0; k < max; k++) {
     const i = Math.floor(rand() * nLeft);
     let j = Math.floor(rand() * (dedupe ? nLeft - 1 : (nRight as number)));
     if (dedupe && j >= i) j++;
-    li[k] = i;
-    ri[k] = j;
+    drawnL[k] = i;
+    drawnR[k] = j;
+    perLeft[i + 1] = (perLeft[i + 1] as number) + 1;
+  }
+  // grouped by left record (a counting sort): consecutive pairs share a record, which
+  // keeps it in cache while it is compared
+  for (let i = 0; i < nLeft; i++) perLeft[i + 1] = (perLeft[i + 1] as number) + (perLeft[i] as number);
+  const li = new Int32Array(max);
+  const ri = new Int32Array(max);
+  for (let k = 0; k < max; k++) {
+    const i = drawnL[k] as number;
+    const at = perLeft[i] as number;
+    perLeft[i] = at + 1;
+    li[at] = i;
+    ri[at] = drawnR[k] as number;
   }
   return { li, ri, total };
 }
