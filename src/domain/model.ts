@@ -80,6 +80,8 @@ export interface Entity {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** set on copies whose identifying properties were removed (domain/pseudonym redactEntity) */
+  redacted?: boolean;
 }
 
 export const CASE_TYPES = [
