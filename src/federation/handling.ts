@@ -157,6 +157,9 @@ export function decideShare(held: HeldItem, proposal: ShareProposal, context: Sh
 
   const heldExpires = held.expiresAt === null ? Number.POSITIVE_INFINITY : Date.parse(held.expiresAt);
   if (now >= heldExpires) return deny('FED_HANDLING_EXPIRED', { expiresAt: held.expiresAt });
+  const tlp = held.handling.tlp;
+  if (!local && tlp === 'RED') return deny('FED_HANDLING_RED_NO_FORWARD');
+  if (!local && tlp === 'AMBER+STRICT') return deny('FED_HANDLING_STRICT_NO_FORWARD');
   const widened = widenedField(held.handling, proposal.handling, heldExpires, now);
   if (widened) {
     const params: ErrorParams = { field: widened };
@@ -164,7 +167,6 @@ export function decideShare(held: HeldItem, proposal: ShareProposal, context: Sh
     return deny('FED_HANDLING_WIDENS', params);
   }
 
-  const tlp = held.handling.tlp;
   if (local) {
     if (tlp === 'RED' && !subset(proposal.audience.persons, held.audience.persons)) return deny('FED_HANDLING_RED_NAMED_ONLY');
     if (tlp === 'AMBER+STRICT' && !subset(proposal.audience.agencies, held.audience.agencies)) {
@@ -173,39 +175,22 @@ export function decideShare(held: HeldItem, proposal: ShareProposal, context: Sh
     return allow(null, ownExpiry);
   }
 
-  switch (tlp) {
-    case 'RED':
-      return deny('FED_HANDLING_RED_NO_FORWARD');
-    case 'AMBER+STRICT':
-      return deny('FED_HANDLING_STRICT_NO_FORWARD');
-    case 'CLEAR':
-      return allow(null, ownExpiry);
-    case 'AMBER':
-    case 'GREEN': {
-      if (!held.handling.originatorConsentRequiredToForward) return allow(null, ownExpiry);
-      const grant = context.grant ?? null;
-      const forward = {
-        itemId: held.itemId,
-        originator: held.originator,
-        forwarder: held.holder,
-        to: proposal.to,
-        handling: proposal.handling,
-        at: now,
-      };
-      if (grant && grantGap(grant, forward) === null) return allow(grant, ownExpiry);
-      return {
-        outcome: 'needs_consent',
-        request: {
-          itemId: held.itemId,
-          originator: held.originator,
-          forwarder: held.holder,
-          forwardTo: proposal.to,
-          proposedHandling: proposal.handling,
-          proposedAudience: proposal.audience,
-        },
-      };
-    }
-  }
+  // a forward of AMBER, GREEN or CLEAR: RED and AMBER+STRICT were refused above
+  if (tlp === 'CLEAR' || !held.handling.originatorConsentRequiredToForward) return allow(null, ownExpiry);
+  const grant = context.grant ?? null;
+  const forward = { itemId: held.itemId, originator: held.originator, forwarder: held.holder, to: proposal.to, handling: proposal.handling, at: now };
+  if (grant && grantGap(grant, forward) === null) return allow(grant, ownExpiry);
+  return {
+    outcome: 'needs_consent',
+    request: {
+      itemId: held.itemId,
+      originator: held.originator,
+      forwarder: held.holder,
+      forwardTo: proposal.to,
+      proposedHandling: proposal.handling,
+      proposedAudience: proposal.audience,
+    },
+  };
 }
 
 /**

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { iso } from '../../src/federation/bytes';
+import { CLOCK_SKEW_MS, MAX_ENVELOPE_BYTES } from '../../src/federation/constants';
+import { serializeEnvelope, type EncryptedPayload, type Envelope, type Message } from '../../src/federation/envelope';
+import { makeMessage } from '../../src/federation/fixtures';
+import { generateSigningKey } from '../../src/federation/keys';
+import { activeSigningKey } from '../../src/federation/peers';
+import { sealEnvelope, signEnvelope } from '../../src/federation/seal';
+import { createCluster, type Cluster, type ClusterNode } from './cluster';
+
+const START = Date.parse('2026-06-11T12:00:00.000Z');
+const NO_FAULTS = { dropRequest: 0, dropResponse: 0, duplicate: 0, maxDelayTicks: 0 };
+
+let cluster: Cluster;
+let mx: ClusterNode;
+let ca: ClusterNode;
+let matchQueries: string[];
+
+beforeEach(async () => {
+  matchQueries = [];
+  cluster = await createCluster({
+    seed: 11,
+    start: START,
+    members: { mx: ['MX', 0], ca: ['CA', 0], us: ['US', 0] },
+    faults: NO_FAULTS,
+    handlers: (node) =>
+      node === 'us'
+        ? {
+            MatchQuery: async (m) => {
+              matchQueries.push(m.envelopeId);
+            },
+          }
+        : {},
+  });
+  mx = cluster.nodes.mx!;
+  ca = cluster.nodes.ca!;
+});
+
+/** MX seals a message to `to` (default CA) with its real keys. */
+async function fromMx(overrides: Partial<Message> = {}, sentMs = cluster.clock.now(), to: ClusterNode = ca): Promise<Envelope> {
+  const keys = await mx.keys.load();
+  const peer = (await mx.peers.get(to.node))!;
+  const message = { ...makeMessage({ from: { node: 'mx', country: 'MX' }, to: { node: to.node, country: to.country }, created: iso(sentMs - 1000) }), ...overrides };
+  return sealEnvelope(message, iso(sentMs), { signing: activeSigningKey(keys), recipient: peer.encryptionKey });
+}
+
+/** Hands a body to CA's inbox and checks that it was refused with `code`, stored nothing and was audited. */
+async function expectRefused(body: string, code: string, envelopeId: string | null): Promise<void> {
+  const before = ca.audit.length;
+  const answer = await ca.federation.inbox.receive(body);
+  expect(answer).toMatchObject({ ok: false, code });
+  if (envelopeId) {
+    expect(await ca.messages.inbox.get(envelopeId)).toBeUndefined();
+    expect(await ca.messages.inbox.sighting(envelopeId)).toBeUndefined();
+  }
+  expect(await ca.messages.inbox.listUnprocessed(10)).toEqual([]);
+  expect(ca.effects.size).toBe(0);
+  const entries = ca.audit.slice(before);
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ action: 'federation.message.refused', targetId: envelopeId, detail: { code } });
+}
+
+describe('the inbox refuses with a code, stores nothing and writes an audit entry', () => {
+  it('tampered payload: FED_TAMPERED', async () => {
+    const envelope = await fromMx();
+    const payload = envelope.payload as EncryptedPayload;
+    const bytes = Buffer.from(payload.ciphertext, 'base64url');
+    bytes[3] = (bytes[3] ?? 0) ^ 0x80;
+    const { signature: _s, ...unsigned } = { ...envelope, payload: { ...payload, ciphertext: bytes.toString('base64url') } };
+    const resigned = signEnvelope(unsigned, activeSigningKey(await mx.keys.load()));
+    await expectRefused(serializeEnvelope(resigned), 'FED_TAMPERED', envelope.id);
+  });
+
+  it('bad signature: FED_BAD_SIGNATURE', async () => {
+    const envelope = await fromMx();
+    const other = await fromMx();
+    await expectRefused(serializeEnvelope({ ...envelope, signature: other.signature }), 'FED_BAD_SIGNATURE', envelope.id);
+  });
+
+  it('unknown sender key: FED_UNKNOWN_SENDER_KEY', async () => {
+    const envelope = await fromMx();
+    const { signature: _s, ...unsigned } = envelope;
+    const stranger = { ...generateSigningKey(), notBefore: iso(START), notAfter: null };
+    await expectRefused(serializeEnvelope(signEnvelope(unsigned, stranger)), 'FED_UNKNOWN_SENDER_KEY', envelope.id);
+  });
+
+  it('replayed envelope: FED_REPLAY, and the first delivery took effect once', async () => {
+    const body = serializeEnvelope(await fromMx());
+    const first = await ca.federation.inbox.receive(body);
+    expect(first.ok).toBe(true);
+    const before = ca.audit.length;
+    const again = await ca.federation.inbox.receive(body);
+    expect(again).toMatchObject({ ok: false, code: 'FED_REPLAY' });
+    expect(ca.effects.size).toBe(1);
+    expect(ca.audit.slice(before)).toMatchObject([{ action: 'federation.message.refused', detail: { code: 'FED_REPLAY' } }]);
+  });
+
+  it('a fresh attempt of an accepted message is answered with a receipt but applied once', async () => {
+    const message = makeMessage({ from: { node: 'mx', country: 'MX' }, to: { node: 'ca', country: 'CA' }, created: iso(START - 1000) });
+    const first = await ca.federation.inbox.receive(serializeEnvelope(await fromMx(message)));
+    cluster.clock.advance(1000);
+    const retry = await ca.federation.inbox.receive(serializeEnvelope(await fromMx(message)));
+    expect(first.ok && retry.ok).toBe(true);
+    expect(ca.effects.get(message.id)).toBe(1);
+    expect(ca.audit.filter((e) => e.action === 'federation.message.duplicate')).toHaveLength(1);
+  });
+
+  it('timestamp outside the skew tolerance: FED_CLOCK_SKEW, either way', async () => {
+    const late = await fromMx({}, cluster.clock.now() - CLOCK_SKEW_MS - 1);
+    await expectRefused(serializeEnvelope(late), 'FED_CLOCK_SKEW', late.id);
+    const early = await fromMx({}, cluster.clock.now() + CLOCK_SKEW_MS + 1);
+    await expectRefused(serializeEnvelope(early), 'FED_CLOCK_SKEW', early.id);
+  });
+
+  it('oversized envelope: FED_TOO_LARGE, before parsing', async () => {
+    const body = serializeEnvelope(await fromMx());
+    await expectRefused(body.slice(0, -1) + ',"pad":"' + 'x'.repeat(MAX_ENVELOPE_BYTES) + '"}', 'FED_TOO_LARGE', null);
+  });
+
+  it('malformed envelopes: FED_MALFORMED', async () => {
+    await expectRefused('not json', 'FED_MALFORMED', null);
+    const envelope = await fromMx();
+    const body = serializeEnvelope(envelope);
+    await expectRefused(body.replace('"type":"Alert"', '"type":"Gossip"'), 'FED_MALFORMED', null);
+    await expectRefused(body.replace('"id":"', '"id":"X'), 'FED_MALFORMED', null);
+  });
+
+  it('unsupported version and wrong recipient: FED_UNSUPPORTED_VERSION, FED_NOT_FOR_US', async () => {
+    const body = serializeEnvelope(await fromMx());
+    await expectRefused(body.replace('"schemaVersion":1', '"schemaVersion":2'), 'FED_UNSUPPORTED_VERSION', null);
+    const toUs = await fromMx({}, cluster.clock.now(), cluster.nodes.us!);
+    await expectRefused(serializeEnvelope(toUs), 'FED_NOT_FOR_US', toUs.id);
+  });
+
+  it('reserved types: refused until a handler is registered (FED_UNSUPPORTED_TYPE), then accepted', async () => {
+    const query = await fromMx({ type: 'MatchQuery', payload: { encodings: [] } });
+    await expectRefused(serializeEnvelope(query), 'FED_UNSUPPORTED_TYPE', query.id);
+    const toUs = await fromMx({ type: 'MatchQuery', payload: { encodings: [] } }, cluster.clock.now(), cluster.nodes.us!);
+    expect(await cluster.nodes.us!.federation.inbox.receive(serializeEnvelope(toUs))).toMatchObject({ ok: true });
+    expect(matchQueries).toEqual([toUs.id]);
+  });
+});
