@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { AlianzaError } from '../domain/errors';
 import type { Actor, Case, CaseMember, CaseMemberCapacity, CaseSubject, Entity, SubjectRole } from '../domain/model';
 import { applyCaseEdit, validateNewCase, type CaseEdit, type NewCaseInput } from '../domain/case';
-import { canCreateCase, canEditCase, canManageMembers, canReadCase, canRecordOutcome, canSeeVictimIdentity, canWriteCase } from '../domain/policy';
+import { can, canAssign, canCreateCase, canManageMembers, canReadCase, canReadCaseAudit, canRecordOutcome, canSeeVictimIdentity, canWriteCase, decideEdit } from '../domain/policy';
 import type { CaseFilter, Page, Repositories } from '../store/ports';
 import { StoreError } from '../store/ports';
 import { audit } from './audit';
@@ -85,10 +85,8 @@ export async function createCase(ctx: AppContext, actor: ActorWithEmail, input: 
 export async function editCase(ctx: AppContext, actor: ActorWithEmail, id: string, edit: CaseEdit & { version: number }): Promise<Case> {
   return ctx.store.transaction(async (tx) => {
     const { kase, members } = await loadVisibleCase(tx, actor, id);
-    const touchesOutcomes = edit.outcomes !== undefined;
-    const touchesOther = Object.keys(edit).some((k) => k !== 'version' && k !== 'outcomes');
-    if (touchesOther && !canEditCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
-    if (touchesOutcomes && !canRecordOutcome(actor, kase, members) && !canEditCase(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
+    const decision = decideEdit(actor, kase, members, edit);
+    if (!decision.allowed) throw new AlianzaError(decision.code === 'POLICY_NOT_FOUND' ? 'CASE_NOT_FOUND' : 'FORBIDDEN', decision.params);
     if (edit.version !== kase.version) throw new AlianzaError('CASE_VERSION_CONFLICT', { current: kase.version });
     const next = applyCaseEdit(kase, edit, { now: ctx.clock.now().toISOString() });
     try {
@@ -153,6 +151,7 @@ export async function addMember(ctx: AppContext, actor: ActorWithEmail, caseId: 
     if (!canManageMembers(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
     const user = await tx.users.get(userId);
     if (!user || user.disabled) throw new AlianzaError('USER_NOT_FOUND');
+    if (!canAssign(user.role, capacity)) throw new AlianzaError('CASE_MEMBER_CAPACITY', { role: user.role, capacity });
     await tx.cases.addMember({ caseId, userId, capacity });
     await audit(tx, ctx.clock, actor, { action: 'case.member.add', targetType: 'user', targetId: userId, caseId, detail: { capacity } });
   });
@@ -182,11 +181,13 @@ async function touchCase(ctx: AppContext, tx: Repositories, kase: Case): Promise
 }
 
 export async function listCases(ctx: AppContext, actor: Actor, filter: Omit<CaseFilter, 'visibleTo' | 'ids'>, ids?: string[]): Promise<Page<Case>> {
+  if (!can(actor, 'case.list')) throw new AlianzaError('FORBIDDEN');
   return ctx.store.cases.list({ ...filter, ...(ids ? { ids } : {}), visibleTo: { userId: actor.userId, agencyId: actor.agencyId } });
 }
 
 export async function caseAuditTrail(ctx: AppContext, actor: ActorWithEmail, caseId: string, limit = 200, offset = 0) {
-  await loadVisibleCase(ctx.store, actor, caseId);
+  const { kase, members } = await loadVisibleCase(ctx.store, actor, caseId);
+  if (!canReadCaseAudit(actor, kase, members)) throw new AlianzaError('FORBIDDEN');
   return ctx.store.audit.list({ caseId, limit, offset });
 }
 

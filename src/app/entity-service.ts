@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { AlianzaError } from '../domain/errors';
 import type { Actor, Case, CaseMember, Entity } from '../domain/model';
-import { validateEntity } from '../domain/schema';
+import { edgeEnds, validateEntity } from '../domain/entity-validation';
 import { caseSearchTexts, entitySearchTexts } from './search-documents';
 import { documentTerms } from '../domain/search-text';
-import { canReadCase, canSeeVictimIdentity, canWriteEntities } from '../domain/policy';
+import { canReadCase, canReadEntities, canSeeVictimIdentity, canWriteEntities } from '../domain/policy';
 import type { Repositories } from '../store/ports';
 import { StoreError } from '../store/ports';
 import { audit } from './audit';
@@ -92,16 +92,19 @@ export interface EntityDetailBundle {
 
 export async function readEntity(ctx: AppContext, actor: Actor & { email?: string }, id: string): Promise<EntityDetailBundle> {
   const { store, clock } = ctx;
+  if (!canReadEntities(actor)) throw new AlianzaError('FORBIDDEN');
   const entity = await store.entities.get(id);
   if (!entity) throw new AlianzaError('ENTITY_NOT_FOUND');
   const access = await entityAccess(store, actor, id);
   if (!access.visible) throw new AlianzaError('ENTITY_NOT_FOUND');
   const edges = await store.entities.listEdgesOf(id);
-  const ends = new Map((await store.entities.getMany(edges.flatMap((e) => [...(e.properties.source ?? []), ...(e.properties.target ?? [])]))).map((e) => [e.id, e]));
+  const endIds = edges.map((e) => edgeEnds(e)).filter((x): x is NonNullable<typeof x> => !!x);
+  const ends = new Map((await store.entities.getMany(endIds.flatMap((x) => [x.source, x.target]))).map((e) => [e.id, e]));
   const out: EntityDetailBundle['edges'] = [];
   for (const edge of edges) {
-    const s = ends.get(edge.properties.source?.[0] ?? '');
-    const t = ends.get(edge.properties.target?.[0] ?? '');
+    const ids = edgeEnds(edge);
+    const s = ends.get(ids?.source ?? '');
+    const t = ends.get(ids?.target ?? '');
     if (!s || !t) continue;
     const sa = s.id === id ? access : await entityAccess(store, actor, s.id);
     const ta = t.id === id ? access : await entityAccess(store, actor, t.id);

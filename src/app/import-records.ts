@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { AlianzaError, type FieldIssue } from '../domain/errors';
 import { CASE_TYPES, SUBJECT_ROLES, TLP_LEVELS, type Actor, type Case, type Entity, type SubjectRole } from '../domain/model';
-import { validateEntity } from '../domain/schema';
+import { validateEntity } from '../domain/entity-validation';
 import { validateNewCase, type NewCaseInput } from '../domain/case';
 import { audit } from './audit';
 import type { AppContext } from './context';

@@ -5,11 +5,13 @@
  * not see the victim.
  */
 import type { Case, Entity } from '../domain/model';
+import { getSchema } from '../domain/schema';
 
 export function entitySearchTexts(entity: Entity): string[] {
   const out = [entity.caption];
+  const schema = getSchema(entity.schema);
   for (const [prop, values] of Object.entries(entity.properties)) {
-    if (prop === 'source' || prop === 'target') continue; // entity ids of edges
+    if (schema?.properties[prop]?.type === 'entity') continue; // ids of other entities
     out.push(...values);
   }
   return out;

@@ -1,7 +1,8 @@
 /** Full-text search over cases and entities, filtered by what the user may see, and audited. */
 import type { Actor, Case, Entity } from '../domain/model';
 import { queryGroups } from '../domain/search-text';
-import { canReadCase } from '../domain/policy';
+import { canReadCase, canSearch } from '../domain/policy';
+import { AlianzaError } from '../domain/errors';
 import { audit } from './audit';
 import type { AppContext } from './context';
 import { entityAccess } from './entity-service';
@@ -26,7 +27,8 @@ export async function search(
   opts: { docType?: 'case' | 'entity'; limit: number; audit?: boolean },
 ): Promise<SearchOutcome> {
   const { store } = ctx;
-  const groups = queryGroups(q);
+  if (!canSearch(actor)) throw new AlianzaError('FORBIDDEN');
+  const groups = queryGroups(q, { defaultCountry: ctx.node.country });
   const out: SearchOutcome = { cases: [], entities: [] };
   if (groups.length === 0) return out;
   const hits = await store.search.search(groups, { limit: MAX_HITS, all: true });

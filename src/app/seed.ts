@@ -3,7 +3,8 @@
  * node's store: batched transactions, every entity re-validated by the domain and indexed.
  */
 import type { Agency, Case, CaseEntityLink, CaseMember, CaseSubject, Entity, User } from '../domain/model';
-import { validateEntity } from '../domain/schema';
+import { validateEntity } from '../domain/entity-validation';
+import { getSchema } from '../domain/schema';
 import type { Repositories } from '../store/ports';
 import { audit } from './audit';
 import type { AppContext } from './context';
@@ -44,6 +45,14 @@ async function inBatches<T>(ctx: AppContext, items: T[], fn: (tx: Repositories, 
   }
 }
 
+/** Data sets may name an edge's ends `source` and `target`; the schema names them (employer, employee, ...). */
+function withEdgeNames(e: Entity): Entity {
+  const edge = getSchema(e.schema)?.edge;
+  if (!edge || (!e.properties.source && !e.properties.target)) return e;
+  const { source, target, ...rest } = e.properties;
+  return { ...e, properties: { ...rest, ...(source ? { [edge.source]: source } : {}), ...(target ? { [edge.target]: target } : {}) } };
+}
+
 export async function seed(ctx: AppContext, data: SeedData, password: string, onProgress?: SeedProgress): Promise<SeedReport> {
   const report: SeedReport = { agencies: 0, users: 0, entities: 0, cases: 0, rejected: [] };
   const total = data.agencies.length + data.users.length + data.entities.length + data.cases.length;
@@ -68,7 +77,8 @@ export async function seed(ctx: AppContext, data: SeedData, password: string, on
 
   const accepted = new Set<string>();
   const entities: Entity[] = [];
-  for (const e of data.entities) {
+  for (const raw of data.entities) {
+    const e = withEdgeNames(raw);
     const v = validateEntity(e.schema, e.properties, { defaultCountry: ctx.node.country });
     if (!v.ok) {
       report.rejected.push({ id: e.id, schema: e.schema, issues: v.issues.map((i) => `${i.field}: ${i.code}`) });

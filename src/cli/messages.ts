@@ -1,10 +1,10 @@
 /** Localised messages for the command line: the language comes from --lang, ALIANZA_LANG or LANG. */
 import { localise, type Catalogue, type ErrorParams } from '../domain/errors';
 import type { Locale } from '../domain/model';
-import { serverCatalogue } from '../server/errors';
+import { ALL_CATALOGUES } from '../server/catalogues';
 import { cliCatalogue } from './cli-catalogue';
 
-const catalogues: Catalogue[] = [cliCatalogue, serverCatalogue];
+const catalogues: Catalogue[] = [cliCatalogue, ...ALL_CATALOGUES];
 
 export function addCliCatalogue(c: Catalogue): void {
   if (!catalogues.includes(c)) catalogues.push(c);

@@ -137,6 +137,10 @@ export interface MemberView {
 
 export interface CasePermissions {
   edit: boolean;
+  /** indicators and the Palermo assessment (caseworkers too) */
+  editScreening: boolean;
+  /** add or remove subjects and linked entities */
+  manageSubjects: boolean;
   seeVictimIdentity: boolean;
   recordOutcome: boolean;
   manageMembers: boolean;
@@ -242,6 +246,10 @@ export interface SchemaView {
     label: Record<Locale, string>;
     required: boolean;
     multiple: boolean;
+    /** a closed list of codes with their labels (e.g. gender) */
+    options?: { code: string; label: Record<Locale, string> }[];
+    /** for entity references: the schemata an id may point to */
+    range?: string[];
   }[];
 }
 

@@ -2,7 +2,7 @@
  * The node's HTTP server: security headers and a strict CSP, rate limits, sessions and
  * CSRF, strict request validation, localised errors, OpenAPI, the API routes and the web app.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -20,7 +20,8 @@ import { validatorCompiler } from './validation';
 import { registerRoutes } from './routes';
 import { AlianzaError } from '../domain/errors';
 
-export { VERSION } from './version';
+import { VERSION } from './version';
+export { VERSION };
 
 export interface AppOptions {
   config: Config;
@@ -43,9 +44,9 @@ export async function buildApp({ config, ctx, plugins = [] }: AppOptions): Promi
     loggerInstance: logger,
     bodyLimit: config.bodyLimit,
     trustProxy: false,
-    disableRequestLogging: config.logLevel !== 'debug',
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
-  });
+  }) as unknown as FastifyInstance;
   (app as FastifyInstance & { alianzaDemo?: boolean }).alianzaDemo = config.demo;
   app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler((error, request, reply) => handleError(error, request, reply));

@@ -177,6 +177,11 @@ export const serverCatalogue: Catalogue = {
     fr: 'Un organisme avec ce code existe déjà.',
     es: 'Ya existe una institución con este código.',
   },
+  CASE_MEMBER_CAPACITY: {
+    en: 'A user with the role {role} cannot be assigned to a case as {capacity}.',
+    fr: 'Un utilisateur ayant le rôle {role} ne peut pas être affecté à un dossier en tant que {capacity}.',
+    es: 'Un usuario con el rol {role} no puede asignarse a un caso como {capacity}.',
+  },
   CONFIG_INVALID: {
     en: 'Configuration error: {key} = "{value}" (expected {expected}).',
     fr: 'Erreur de configuration : {key} = « {value} » (attendu : {expected}).',

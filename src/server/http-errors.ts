@@ -4,11 +4,12 @@ import type { ErrorObject } from 'ajv';
 import { AlianzaError, localise, type Catalogue, type FieldIssue } from '../domain/errors';
 import type { Locale } from '../domain/model';
 import { StoreError } from '../store/ports';
-import { serverCatalogue, statusFor } from './errors';
+import { statusFor } from './errors';
+import { ALL_CATALOGUES } from './catalogues';
 import { issuesFromAjv } from './validation';
 import { requestLocale } from './locale';
 
-const catalogues: Catalogue[] = [serverCatalogue];
+const catalogues: Catalogue[] = [...ALL_CATALOGUES];
 
 /** Modules register their catalogues once at start-up. */
 export function registerCatalogue(c: Catalogue): void {

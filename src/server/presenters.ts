@@ -3,9 +3,8 @@ import type { Agency, AuditEntry, Case, User } from '../domain/model';
 import type { AppContext } from '../app/context';
 import type { CaseBundle } from '../app/case-service';
 import type { SeenEntity } from '../app/visibility';
-import { assessPalermo } from '../domain/case';
-import { nextStatuses } from '../domain/case';
-import { canEditCase, canManageMembers, canReadAudit, canRecordOutcome } from '../domain/policy';
+import { assessPalermo, nextStatuses } from '../domain/case';
+import { allowedActions } from '../domain/policy';
 import type { Actor } from '../domain/model';
 import type { AgencyView, AuditEntryView, CaseDetail, CaseSummary, EntityView, Me, UserView } from './api-types';
 
@@ -69,6 +68,7 @@ export function presentCaseSummary(kase: Case, agencies: Map<string, Agency>, su
 
 export async function presentCaseDetail(ctx: AppContext, actor: Actor, bundle: CaseBundle): Promise<CaseDetail> {
   const { kase, members } = bundle;
+  const allowed = allowedActions(actor, kase, members);
   const agencies = await agencyMap(ctx);
   const users = await Promise.all(members.map((m) => ctx.store.users.get(m.userId)));
   return {
@@ -92,13 +92,15 @@ export async function presentCaseDetail(ctx: AppContext, actor: Actor, bundle: C
     linkedEntities: bundle.linked.map(presentEntity),
     members: members.map((m, i) => ({ userId: m.userId, displayName: users[i]?.displayName ?? '?', email: users[i]?.email ?? '', capacity: m.capacity })),
     permissions: {
-      edit: canEditCase(actor, kase, members),
+      edit: allowed.has('case.edit'),
+      editScreening: allowed.has('case.editScreening'),
+      manageSubjects: allowed.has('case.manageSubjects'),
       seeVictimIdentity: bundle.canSeeVictims,
-      recordOutcome: canRecordOutcome(actor, kase, members),
-      manageMembers: canManageMembers(actor, kase, members),
-      readAudit: canReadAudit(actor) || canEditCase(actor, kase, members),
+      recordOutcome: allowed.has('case.recordOutcome'),
+      manageMembers: allowed.has('case.manageMembers'),
+      readAudit: allowed.has('case.readAudit'),
     },
-    nextStatuses: canEditCase(actor, kase, members) ? nextStatuses(kase.status) : [],
+    nextStatuses: allowed.has('case.changeStatus') || allowed.has('case.edit') ? nextStatuses(kase.status) : [],
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,
     version: kase.version,

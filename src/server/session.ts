@@ -35,7 +35,7 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext, config: 
   app.decorateRequest('session', null);
   app.decorateRequest('sessionToken', null);
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {

@@ -14,9 +14,9 @@ const MX_GIVEN = ['José', 'Jesús', 'Francisco', 'Guadalupe', 'Guillermo', 'Ign
 const MX_SECOND = ['Luis', 'Antonio', 'Guadalupe', 'José', 'Carmen', 'Fernanda', 'Elena', 'Ángel', 'Manuel', 'de Jesús'];
 const MX_SURNAMES = ['Hernández', 'García', 'Martínez', 'López', 'González', 'Rodríguez', 'Pérez', 'Sánchez', 'Ramírez', 'Cruz', 'de la Cruz', 'Flores', 'Gómez', 'Morales', 'Vázquez', 'Reyes', 'Jiménez', 'Torres', 'Díaz', 'Gutiérrez', 'Ruiz', 'Mendoza', 'Aguilar', 'Ortiz', 'Moreno', 'Castillo', 'Romero', 'Álvarez', 'Méndez', 'Chávez', 'Núñez', 'Peña', 'Ibáñez', 'Domínguez', 'Ávila', 'Villanueva', 'Zúñiga', 'Esquivel', 'Solís', 'Benítez'];
 const FR_GIVEN = ['Marie', 'Jean-Pierre', 'Françoise', 'Élodie', 'Mathieu', 'Sébastien', 'Geneviève', 'Stéphane', 'Hélène', 'Benoît', 'Amélie', 'Frédéric', 'Josée', 'Luc', 'Chantal', 'Réjean', 'Mélanie', 'François', 'Isabelle', 'Nicolas'];
-const FR_SURNAMES = ['Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné', 'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette', 'Girard', 'Simard', 'Boucher', 'Du Bois', 'Le Blanc', 'St-Pierre', 'Thériault'];
+const FR_SURNAMES = ['Tremblay', 'Gagnon', 'Roy', 'Côté', 'Bouchard', 'Gauthier', 'Morin', 'Lavoie', 'Fortin', 'Gagné', 'Ouellet', 'Pelletier', 'Bélanger', 'Lévesque', 'Bergeron', 'Leblanc', 'Paquette', 'Girard', 'Simard', 'Boucher', 'Du Bois', 'Le Blanc', 'St-Pierre', 'Thériault', 'Dubé', 'Poirier', 'Caron', 'Cloutier', 'Nadeau', 'Lemieux', 'Vachon', 'Mercier', 'Desjardins', 'Hébert', 'Lapointe', 'Charbonneau', 'Beaulieu', 'Rousseau', 'Fournier', 'Dion'];
 const EN_GIVEN = ['William', 'Robert', 'Elizabeth', 'Jennifer', 'Michael', 'James', 'Margaret', 'Katherine', 'Thomas', 'Patricia', 'Christopher', 'Anthony', 'Daniel', 'Susan', 'Rebecca', 'Jonathan', 'Deborah', 'Edward', 'Richard', 'Samantha'];
-const EN_SURNAMES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Martin', 'Jackson', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'MacDonald', "O'Brien", 'Campbell', 'Stewart'];
+const EN_SURNAMES = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Miller', 'Davis', 'Wilson', 'Anderson', 'Taylor', 'Thomas', 'Moore', 'Martin', 'Jackson', 'Thompson', 'White', 'Harris', 'Clark', 'Lewis', 'Robinson', 'MacDonald', "O'Brien", 'Campbell', 'Stewart', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Green', 'Baker', 'Adams', 'Nelson', 'Hill', 'Carter', 'Mitchell', 'Roberts', 'Turner', 'Phillips', 'Parker', 'Evans', 'Edwards', 'Collins'];
 const NICKNAME: Record<string, string> = {
   José: 'Pepe', Jesús: 'Chuy', Francisco: 'Paco', Guadalupe: 'Lupe', Guillermo: 'Memo', Ignacio: 'Nacho', Antonio: 'Toño', Alberto: 'Beto', Roberto: 'Beto',
   Manuel: 'Manolo', Enrique: 'Kike', Eduardo: 'Lalo', Rosario: 'Chayo', Dolores: 'Lola', Concepción: 'Conchita', William: 'Bill', Robert: 'Bob',
@@ -83,7 +83,7 @@ export class PeopleFactory {
         date_of_birth: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
         sex: this.pick(['F', 'M']),
         phone,
-        email: `${ascii(given.split(' ')[0] ?? '')}.${ascii(surname.split(' ')[0] ?? '')}${this.digits(2)}@${this.pick(['gmail.com', 'hotmail.com', 'yahoo.com.mx', 'videotron.ca', 'outlook.com'])}`,
+        email: `${ascii(given.split(' ')[0] ?? '')}.${ascii(surname.split(' ')[0] ?? '')}${this.digits(3)}@${this.pick(['gmail.com', 'hotmail.com', 'yahoo.com.mx', 'videotron.ca', 'outlook.com', 'prodigy.net.mx', 'icloud.com', 'rogers.com', 'att.net', 'bell.net'])}`,
         address_1: `${this.pick(place.streets)} ${1 + Math.floor(this.rand() * 900)}`,
         locality: this.pick(place.cities),
         region: this.pick(place.region),

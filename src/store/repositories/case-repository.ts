@@ -71,15 +71,32 @@ export class SqlCaseRepository implements CaseRepository {
     return { items: rows.map((r) => rowToCase(r, access.get(r.id) ?? [])), total: toCount(count.n) };
   }
 
+  /**
+   * The next free number after `prefix`: a counter, never below the highest number already
+   * used by a case whose reference has that prefix (cases may arrive by import or seeding
+   * with their own references).
+   */
   async nextReferenceNumber(prefix: string): Promise<number> {
-    const row = await this.ctx
-      .db()
-      .insertInto('counters')
-      .values({ name: 'case-reference:' + prefix, value: 1 })
-      .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
-      .returning('value')
-      .executeTakeFirstOrThrow();
-    return row.value;
+    return this.ctx.atomic(async (db) => {
+      const highest = await db
+        .selectFrom('cases')
+        .select('reference')
+        .where('reference', '>=', prefix)
+        .where('reference', '<', prefix + '\uffff')
+        .orderBy('reference', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const used = highest ? Number(highest.reference.slice(prefix.length)) || 0 : 0;
+      const row = await db
+        .insertInto('counters')
+        .values({ name: 'case-reference:' + prefix, value: used + 1 })
+        .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+        .returning('value')
+        .executeTakeFirstOrThrow();
+      if (row.value > used) return row.value;
+      await db.updateTable('counters').set({ value: used + 1 }).where('name', '=', 'case-reference:' + prefix).execute();
+      return used + 1;
+    });
   }
 
   async addSubject(s: CaseSubject): Promise<void> {
