@@ -22,6 +22,11 @@ export const domainCatalogue: Catalogue = {
     fr: 'Cette valeur n’est pas valide.',
     es: 'Este valor no es válido.',
   },
+  VALUE_INVALID_NAME: {
+    en: 'A name may contain letters, digits, spaces and the signs \' - . , & ( ) / " only.',
+    fr: 'Un nom ne peut contenir que des lettres, des chiffres, des espaces et les signes \' - . , & ( ) / ".',
+    es: 'Un nombre solo puede contener letras, dígitos, espacios y los signos \' - . , & ( ) / ".',
+  },
   VALUE_INVALID_PHONE: {
     en: 'This is not a valid phone number. Check the digits and the area code.',
     fr: 'Ce numéro de téléphone n’est pas valide. Vérifiez les chiffres et l’indicatif régional.',

@@ -39,6 +39,11 @@ function stripWrappingQuotes(s: string): string {
   }
 }
 
+// Letters, marks, digits and spaces, plus the punctuation real names and aliases use:
+// apostrophes, hyphens, dots, commas, ampersands, parentheses, slashes and quotes.
+// Anything else (<, >, ;, =, {, }, ...) has no place in a name and is refused.
+const NAME_CHARACTERS = /^[\p{L}\p{M}\p{N} '.,&()/"«»“”‘’-]+$/u;
+
 export function normaliseName(input: string): Normalised {
   let s = cleanLine(input).replace(APOSTROPHE, "'").replace(HYPHEN, '-');
   for (;;) {
@@ -48,6 +53,7 @@ export function normaliseName(input: string): Normalised {
   }
   if (s === '') return bad('VALUE_EMPTY');
   if (charLength(s) > NAME_MAX) return bad('VALUE_TOO_LONG', { max: NAME_MAX });
+  if (!NAME_CHARACTERS.test(s)) return bad('VALUE_INVALID_NAME');
   return ok(s);
 }
 

@@ -27,6 +27,15 @@ describe('names', () => {
     expect(normaliseName('Ana\u200B María\u00AD')).toEqual({ ok: true, value: 'Ana María' });
   });
 
+  it('refuses characters that have no place in a name', () => {
+    for (const bad of ["Robert'); DROP TABLE cases;--", '<img src=x onerror=alert(1)>', 'Ana {x}', 'a=b', 'back\\slash', 'x|y', 'user@host']) {
+      expect(normaliseName(bad), bad).toMatchObject({ ok: false, code: 'VALUE_INVALID_NAME' });
+    }
+    for (const good of ['Agrícola del Bajío S.A. de C.V.', 'Smith & Sons (Leamington) Ltd.', 'Z-40', "D'Arcy-Núñez", 'Ñandú 3/4', 'Jr., Juan']) {
+      expect(normaliseName(good).ok, good).toBe(true);
+    }
+  });
+
   it('refuses empty and overlong names', () => {
     expect(normaliseName(' "" ')).toMatchObject({ ok: false, code: 'VALUE_EMPTY' });
     expect(normaliseName('a'.repeat(301))).toMatchObject({ ok: false, code: 'VALUE_TOO_LONG', params: { max: 300 } });
