@@ -117,74 +117,84 @@ export function createInbox(deps: InboxDeps): Inbox {
     return true;
   }
 
+  async function receive(body: string | Uint8Array): Promise<InboxAnswer> {
+    const parsed = parseEnvelope(body);
+    if (!parsed.ok) return refused(parsed);
+    const envelope = parsed.value;
+    const receivedAt = clock.now();
+    const [keys, peers, sighting] = await Promise.all([deps.keys.load(), deps.peers.list(), messages.inbox.sighting(envelope.id)]);
+    const byNode = new Map(peers.map((p) => [p.node, p]));
+    const opened = openEnvelope(envelope, { keys, now: receivedAt, peerOf: (n) => byNode.get(n), sighting });
+    if (!opened.ok) return refused(opened, envelope);
+    const peer = byNode.get(envelope.from.node)!;
+    if (opened.value.duplicate) return answerDuplicate(opened.value, sighting!.acceptedAt, keys, peer);
+    if (!isDefinedType(envelope.type) && !deps.handlers[envelope.type]) {
+      return refused(refuse('FED_UNSUPPORTED_TYPE', { type: envelope.type }), envelope);
+    }
+
+    const { message, contentDigest } = opened.value;
+    const record: InboxRecord = {
+      envelopeId: envelope.id,
+      type: envelope.type,
+      from: envelope.from,
+      originator: envelope.originator,
+      handling: envelope.handling,
+      audience: envelope.audience,
+      consentGrant: envelope.consentGrant,
+      created: envelope.created,
+      receivedAt: iso(receivedAt),
+      expiresAt: expiryOfReceived(envelope.created, iso(receivedAt), envelope.handling.retentionDays),
+      contentDigest,
+      payload: message.payload,
+      evidence: envelope.type === 'Receipt' ? (typeof body === 'string' ? body : Buffer.from(body).toString('utf8')) : null,
+      status: 'received',
+      handlerAttempts: 0,
+      lastError: null,
+      readAt: null,
+      purgedAt: null,
+    };
+    const saved = await messages.inbox.saveNew(record, {
+      envelopeId: envelope.id,
+      from: envelope.from.node,
+      contentDigest,
+      signatureDigests: [opened.value.signatureDigest],
+      acceptedAt: iso(receivedAt),
+    });
+    if (saved === 'exists') {
+      // another attempt of the same message won the race, or the sighting was forgotten
+      const [priorSighting, priorRecord] = await Promise.all([messages.inbox.sighting(envelope.id), messages.inbox.get(envelope.id)]);
+      const priorDigest = priorSighting?.contentDigest ?? priorRecord?.contentDigest;
+      const acceptedAt = priorSighting?.acceptedAt ?? priorRecord?.receivedAt;
+      if (priorDigest !== contentDigest || !acceptedAt) return refused(refuse('FED_DUPLICATE_CONFLICT', { id: envelope.id }), envelope);
+      return answerDuplicate(opened.value, acceptedAt, keys, peer);
+    }
+    await audit(
+      'federation.message.received',
+      envelope.id,
+      {
+        from: envelope.from.node,
+        type: envelope.type,
+        tlp: envelope.handling.tlp,
+        purpose: envelope.handling.purpose,
+        originator: envelope.originator.node,
+        itemId: envelope.originator.itemId,
+      },
+      peerActor(envelope.from.node),
+    );
+    if (processInline) await processOne(record);
+    const receipt: ReceiptPayload = { envelopeId: envelope.id, status: 'delivered', at: iso(receivedAt), contentDigest };
+    return { ok: true, receipt: sealedReceipt(keys, peer, receipt) };
+  }
+
   return {
     async receive(body) {
-      const parsed = parseEnvelope(body);
-      if (!parsed.ok) return refused(parsed);
-      const envelope = parsed.value;
-      const receivedAt = clock.now();
-      const [keys, peers, sighting] = await Promise.all([deps.keys.load(), deps.peers.list(), messages.inbox.sighting(envelope.id)]);
-      const byNode = new Map(peers.map((p) => [p.node, p]));
-      const opened = openEnvelope(envelope, { keys, now: receivedAt, peerOf: (n) => byNode.get(n), sighting });
-      if (!opened.ok) return refused(opened, envelope);
-      const peer = byNode.get(envelope.from.node)!;
-      if (opened.value.duplicate) return answerDuplicate(opened.value, sighting!.acceptedAt, keys, peer);
-      if (!isDefinedType(envelope.type) && !deps.handlers[envelope.type]) {
-        return refused(refuse('FED_UNSUPPORTED_TYPE', { type: envelope.type }), envelope);
+      try {
+        return await receive(body);
+      } catch (e) {
+        // a store or key failure: nothing was acknowledged, so the sender will try again
+        await audit('federation.message.refused', null, { code: 'FED_INTERNAL', error: e instanceof Error ? e.message : String(e) }).catch(() => undefined);
+        return { ok: false, code: 'FED_INTERNAL', params: {} };
       }
-
-      const { message, contentDigest } = opened.value;
-      const record: InboxRecord = {
-        envelopeId: envelope.id,
-        type: envelope.type,
-        from: envelope.from,
-        originator: envelope.originator,
-        handling: envelope.handling,
-        audience: envelope.audience,
-        consentGrant: envelope.consentGrant,
-        created: envelope.created,
-        receivedAt: iso(receivedAt),
-        expiresAt: expiryOfReceived(envelope.created, iso(receivedAt), envelope.handling.retentionDays),
-        contentDigest,
-        payload: message.payload,
-        evidence: envelope.type === 'Receipt' ? (typeof body === 'string' ? body : Buffer.from(body).toString('utf8')) : null,
-        status: 'received',
-        handlerAttempts: 0,
-        lastError: null,
-        readAt: null,
-        purgedAt: null,
-      };
-      const saved = await messages.inbox.saveNew(record, {
-        envelopeId: envelope.id,
-        from: envelope.from.node,
-        contentDigest,
-        signatureDigests: [opened.value.signatureDigest],
-        acceptedAt: iso(receivedAt),
-      });
-      if (saved === 'exists') {
-        // another attempt of the same message won the race, or the sighting was forgotten
-        const [priorSighting, priorRecord] = await Promise.all([messages.inbox.sighting(envelope.id), messages.inbox.get(envelope.id)]);
-        const priorDigest = priorSighting?.contentDigest ?? priorRecord?.contentDigest;
-        const acceptedAt = priorSighting?.acceptedAt ?? priorRecord?.receivedAt;
-        if (priorDigest !== contentDigest || !acceptedAt) return refused(refuse('FED_DUPLICATE_CONFLICT', { id: envelope.id }), envelope);
-        return answerDuplicate(opened.value, acceptedAt, keys, peer);
-      }
-      await audit(
-        'federation.message.received',
-        envelope.id,
-        {
-          from: envelope.from.node,
-          type: envelope.type,
-          tlp: envelope.handling.tlp,
-          purpose: envelope.handling.purpose,
-          originator: envelope.originator.node,
-          itemId: envelope.originator.itemId,
-        },
-        peerActor(envelope.from.node),
-      );
-      if (processInline) await processOne(record);
-      const receipt: ReceiptPayload = { envelopeId: envelope.id, status: 'delivered', at: iso(receivedAt), contentDigest };
-      return { ok: true, receipt: sealedReceipt(keys, peer, receipt) };
     },
 
     async processPending(limit = 100) {

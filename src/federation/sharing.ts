@@ -65,6 +65,8 @@ export interface Sharing {
 }
 
 const CONSENT_RETENTION_DAYS = 365;
+/** Messages about the exchange itself, never forwarded. */
+const CONTROL_TYPES: readonly MessageType[] = ['Receipt', 'ConsentRequest', 'ConsentDecision', 'KeyAnnouncement'];
 const DEFAULT_GRANT_VALIDITY_MS = 7 * DAY_MS;
 
 export function createSharing(deps: SharingDeps): Sharing {
@@ -124,6 +126,7 @@ export function createSharing(deps: SharingDeps): Sharing {
       const item = await messages.inbox.get(input.heldEnvelopeId);
       if (!item) throw fedError('FED_MESSAGE_NOT_FOUND', { id: input.heldEnvelopeId });
       if (input.to === self.node) throw fedError('FED_HANDLING_INVALID', { field: 'to' });
+      if (CONTROL_TYPES.includes(item.type)) throw fedError('FED_HANDLING_INVALID', { field: 'type' });
       if (item.payload === null) throw fedError('FED_HANDLING_EXPIRED', { expiresAt: item.expiresAt });
       const to = await peerRef(input.to);
       const held: HeldItem = {
