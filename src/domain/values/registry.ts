@@ -3,7 +3,7 @@
  * normaliser and the search terms of a normalised value.
  */
 import type { PropertyType } from '../schema-spec';
-import { documentTerms, fold } from '../search-text';
+import { documentTerms, fold, tokens } from '../search-text';
 import { normaliseCountry } from './country';
 import { normaliseCurrency } from './currency';
 import { normaliseDate } from './date';
@@ -29,7 +29,7 @@ export const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
   date: { normalise: normaliseDate, terms: (v) => [v.slice(0, 4)] },
   country: { normalise: normaliseCountry, terms: none },
   phone: { normalise: normalisePhone, terms: phoneTerms },
-  email: { normalise: normaliseEmail, terms: emailTerms },
+  email: { normalise: normaliseEmail, terms: (v) => [...new Set([...emailTerms(v), ...tokens(v)])] },
   identifier: { normalise: normaliseIdentifier, terms: (v) => [fold(v)] },
   money: { normalise: normaliseMoney, terms: none },
   currency: { normalise: normaliseCurrency, terms: none },
@@ -37,7 +37,7 @@ export const VALUE_TYPES: Readonly<Record<PropertyType, ValueType>> = {
     normalise: normaliseUrl,
     terms: (v) => {
       const host = urlHost(v);
-      return host ? [host] : [];
+      return host ? [host, ...tokens(host)] : [];
     },
   },
   number: { normalise: normaliseNumber, terms: none },
