@@ -17,7 +17,7 @@ const layer = (files, forbidden, message) => ({
 const IO = ['fs', 'node:fs', 'node:fs/promises', 'fs/promises', 'node:net', 'node:http', 'node:https', 'kysely', 'better-sqlite3', 'pg', 'fastify'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'web/dist/', 'data/', 'coverage/', '**/*.generated.*'] },
+  { ignores: ['node_modules/', 'web/dist/', 'data/', 'coverage/', '.tmp/', 'test-results/', '**/*.generated.*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,7 +34,10 @@ export async function search(
   const hits = await store.search.search(groups, { limit: MAX_HITS, all: true });
   const caseIds = new Set<string>();
   const entityIds: string[] = [];
-  for (const h of hits) (h.docType === 'case' ? caseIds.add(h.docId) : entityIds.push(h.docId));
+  for (const h of hits) {
+    if (h.docType === 'case') caseIds.add(h.docId);
+    else entityIds.push(h.docId);
+  }
 
   const entities = await store.entities.getMany(entityIds.slice(0, MAX_HITS));
   const byId = new Map(entities.map((e) => [e.id, e] as [string, Entity]));
