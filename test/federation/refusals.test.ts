@@ -140,3 +140,26 @@ describe('the inbox refuses with a code, stores nothing and writes an audit entr
     expect(matchQueries).toEqual([toUs.id]);
   });
 });
+
+describe('the inbox never throws on input', () => {
+  it('answers any bytes, and any corruption of a valid envelope, with a catalogued refusal code', async () => {
+    const { federationErrors } = await import('../../src/federation/errors');
+    const fc = (await import('fast-check')).default;
+    const body = serializeEnvelope(await fromMx());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }).map((b) => Buffer.from(b)),
+          fc.tuple(fc.nat(body.length - 1), fc.nat(body.length), fc.string({ maxLength: 8 })).map(([at, len, s]) => body.slice(0, at) + s + body.slice(at + (len % 8))),
+        ),
+        async (input) => {
+          const answer = await ca.federation.inbox.receive(input);
+          if (answer.ok) return; // an edit that changed nothing (e.g. replaced a character by itself)
+          expect(Object.keys(federationErrors)).toContain(answer.code);
+          expect(answer.code).not.toBe('FED_INTERNAL');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
