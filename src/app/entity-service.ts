@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { AlianzaError } from '../domain/errors';
 import type { Actor, Case, CaseMember, Entity } from '../domain/model';
 import { edgeEnds, validateEntity } from '../domain/entity-validation';
-import { caseSearchTexts, entitySearchTexts } from './search-documents';
+import { caseSearchTexts } from './search-documents';
+import { entityTerms } from '../domain/entity-terms';
 import { documentTerms } from '../domain/search-text';
 import { canReadCase, canReadEntities, canSeeVictimIdentity, canWriteEntities } from '../domain/policy';
 import type { Repositories } from '../store/ports';
@@ -20,7 +21,7 @@ export async function indexCase(tx: Repositories, kase: Case, nonVictimSubjects:
 }
 
 export async function indexEntity(tx: Repositories, entity: Entity): Promise<void> {
-  await tx.search.index('entity', entity.id, documentTerms(entitySearchTexts(entity)));
+  await tx.search.index('entity', entity.id, entityTerms(entity));
 }
 
 export async function createEntityIn(

@@ -32,6 +32,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   USER_EMAIL_TAKEN: 409,
   AGENCY_CODE_TAKEN: 409,
   CASE_BAD_TRANSITION: 409,
+  CASE_ARCHIVED: 409,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
 };
@@ -40,6 +41,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
 export function statusFor(code: string): number {
   const s = STATUS_BY_CODE[code];
   if (s) return s;
+  if (code === 'POLICY_NOT_FOUND') return 404; // what the policy hides does not exist for the caller
   if (code.startsWith('POLICY_')) return 403;
   if (code.endsWith('_NOT_FOUND')) return 404;
   if (code.endsWith('_CONFLICT')) return 409;

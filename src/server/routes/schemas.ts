@@ -70,7 +70,7 @@ export const NewCase = Type.Object(
     narrative: Type.Optional(LongText),
     handling: Handling,
     labourProgram: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-    eventId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    eventId: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
@@ -85,7 +85,7 @@ export const CaseEdit = Type.Object(
     narrative: Type.Optional(LongText),
     handling: Type.Optional(Handling),
     labourProgram: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
-    eventId: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Null()])),
+    eventId: Type.Optional(Type.Union([Type.String({ maxLength: 80 }), Type.Null()])),
     indicators: Type.Optional(Type.Array(Indicator, { maxItems: 11 })),
     palermo: Type.Optional(Palermo),
     outcomes: Type.Optional(Type.Array(Outcome, { maxItems: 100 })),
