@@ -36,7 +36,7 @@ const schemas = (): SchemaView[] =>
           label: p.label as SchemaView['label'],
           required: (s.required ?? []).includes(name),
           multiple: Boolean(p.multiple),
-          ...(p.enum ? { enum: p.enum, enumLabels: p.enumLabels } : {}),
+          ...(p.enum ? { options: (p.enum as string[]).map((code) => ({ code, label: (p.enumLabels as Record<string, SchemaView['label']>)[code]! })) } : {}),
         })),
       };
     });
@@ -120,7 +120,7 @@ const detail: CaseDetail = {
   ],
   linkedEntities: [{ id: 'e-3', schema: 'Phone', caption: '+52 222 555 0101', properties: { number: ['+522225550101'], lineType: ['mobile'] }, pseudonymised: false, version: 1 }],
   members: [{ userId: 'u-1', displayName: me.displayName, email: me.email, capacity: 'investigator' }],
-  permissions: { edit: true, seeVictimIdentity: false, recordOutcome: true, manageMembers: true, readAudit: true },
+  permissions: { edit: true, editScreening: true, manageSubjects: true, seeVictimIdentity: false, recordOutcome: true, manageMembers: true, readAudit: true },
   nextStatuses: ['prosecution', 'closed'],
   createdAt: '2026-03-01T09:58:00Z',
   updatedAt: '2026-03-04T16:20:00Z',

@@ -5,7 +5,7 @@ import type { Role } from '../../src/server/api-types';
 import { AppFooter, AppShell } from './components/app-shell';
 import { LangSelect } from './components/lang-select';
 import { Loading } from './components/loading';
-import { ADMIN_ROLES, AUDIT_ROLES } from './lists';
+import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } from './lists';
 import { CaseListPage } from './pages/case-list-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -78,6 +78,11 @@ const LoginRoute = () => {
   );
 };
 
+const Home = () => {
+  const { me } = useSession();
+  return <Navigate to={me ? homePath(me.role) : '/login'} replace />;
+};
+
 const lazyPage = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 export const App = () => (
@@ -92,12 +97,12 @@ export const App = () => (
             </RequireAuth>
           }
         >
-          <Route index element={<Navigate to="/cases" replace />} />
-          <Route path="cases" element={<CaseListPage />} />
+          <Route index element={<Home />} />
+          <Route path="cases" element={<RequireRole roles={CASE_LIST_ROLES}><CaseListPage /></RequireRole>} />
           <Route path="cases/new" element={lazyPage(<NewCasePage />)} />
           <Route path="cases/:id" element={lazyPage(<CasePage />)} />
           <Route path="entities/:id" element={lazyPage(<EntityPage />)} />
-          <Route path="search" element={lazyPage(<SearchPage />)} />
+          <Route path="search" element={<RequireRole roles={SEARCH_ROLES}>{lazyPage(<SearchPage />)}</RequireRole>} />
           <Route path="account" element={lazyPage(<AccountPage />)} />
           <Route path="admin" element={<RequireRole roles={ADMIN_ROLES}>{lazyPage(<AdminPage />)}</RequireRole>} />
           <Route path="audit" element={<RequireRole roles={AUDIT_ROLES}>{lazyPage(<AuditPage />)}</RequireRole>} />

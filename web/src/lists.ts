@@ -126,8 +126,15 @@ export const HANDLING_PURPOSES = [
   'oversight',
 ] as const;
 
-/** Roles that may see the auditor's page, and the admin page. */
-export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
+/*
+ * Which roles see which pages. These mirror the node's global permissions (GLOBAL_PERMISSIONS
+ * in src/domain/policy.ts) only to hide links a person could not use; the server decides.
+ */
+export const AUDIT_ROLES: readonly Role[] = ['auditor'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
-/** Roles that open cases (the server has the last word). */
-export const CASE_CREATOR_ROLES: readonly Role[] = ['admin', 'liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor'];
+export const CASE_LIST_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor', 'auditor'];
+export const CASE_CREATOR_ROLES: readonly Role[] = ['investigator', 'inspector'];
+export const SEARCH_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor'];
+
+/** Where a person lands after login: the case list, or administration for administrators. */
+export const homePath = (role: Role): string => (CASE_LIST_ROLES.includes(role) ? '/cases' : '/admin');

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useFormat } from '../format';
-import { ADMIN_ROLES, AUDIT_ROLES } from '../lists';
+import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } from '../lists';
 import { useMe } from '../session';
 import { LangSelect } from './lang-select';
 import { UserMenu } from './user-menu';
@@ -64,16 +64,20 @@ export const AppShell = () => {
         </div>
         <nav className="main-nav" aria-label={t('nav.label')}>
           <ul>
-            <li>
-              <NavLink to="/cases" className={navClass} data-testid="nav-cases">
-                {t('nav.cases')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/search" className={navClass} data-testid="nav-search">
-                {t('nav.search')}
-              </NavLink>
-            </li>
+            {CASE_LIST_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/cases" className={navClass} data-testid="nav-cases">
+                  {t('nav.cases')}
+                </NavLink>
+              </li>
+            )}
+            {SEARCH_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/search" className={navClass} data-testid="nav-search">
+                  {t('nav.search')}
+                </NavLink>
+              </li>
+            )}
             {AUDIT_ROLES.includes(me.role) && (
               <li>
                 <NavLink to="/audit" className={navClass} data-testid="nav-audit">
@@ -101,8 +105,9 @@ export const AppShell = () => {
 
 const NavLinkBrand = () => {
   const { t } = useTranslation();
+  const me = useMe();
   return (
-    <NavLink to="/cases" className="brand" aria-label={t('header.home')}>
+    <NavLink to={homePath(me.role)} className="brand" aria-label={t('header.home')}>
       <span className="brand-mark" aria-hidden="true">
         ◆
       </span>

@@ -1,14 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale, SchemaView } from '../../../src/server/api-types';
+import type { SchemaView } from '../../../src/server/api-types';
 import { countryOptions } from '../countries';
 import { useFormat } from '../format';
 
-/** A schema property as the server describes it; `enum` and `enumLabels` when the schema has them. */
-export type PropertyView = SchemaView['properties'][number] & {
-  enum?: string[];
-  enumLabels?: Record<string, Partial<Record<Locale, string>>>;
-};
+/** A schema property as the server describes it. */
+export type PropertyView = SchemaView['properties'][number];
 
 /** Properties that hold other entities' ids are set through links, not typed in. */
 const FORM_TYPES_SKIPPED = new Set(['entity']);
@@ -17,6 +14,7 @@ export const PARTIAL_DATE = '\\d{4}(-\\d{2}(-\\d{2})?)?';
 
 export interface EntityOption {
   id: string;
+  schema: string;
   label: string;
 }
 
@@ -98,20 +96,22 @@ const PropertyInput = ({ property, value, onChange, prefix, entityOptions }: Inp
     control = (
       <select {...common} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('common.notSpecified')}</option>
-        {entityOptions.map((option) => (
+        {entityOptions
+          .filter((option) => !property.range || property.range.length === 0 || property.range.includes(option.schema))
+          .map((option) => (
           <option key={option.id} value={option.id}>
             {option.label}
           </option>
         ))}
       </select>
     );
-  } else if (property.enum && property.enum.length > 0) {
+  } else if (property.options && property.options.length > 0) {
     control = (
       <select {...common} onChange={(e) => onChange(e.target.value)}>
         <option value="">{t('common.notSpecified')}</option>
-        {property.enum.map((option) => (
-          <option key={option} value={option}>
-            {format.pick(property.enumLabels?.[option]) || option}
+        {property.options.map((option) => (
+          <option key={option.code} value={option.code}>
+            {format.pick(option.label) || option.code}
           </option>
         ))}
       </select>

@@ -9,8 +9,8 @@ export const displayValue = (property: PropertyView | undefined, value: string, 
   if (!property) return value;
   if (property.type === 'country') return format.country(value);
   if (property.type === 'date') return format.date(value);
-  const enumLabel = property.enumLabels?.[value];
-  return enumLabel ? format.pick(enumLabel) || value : value;
+  const option = property.options?.find((o) => o.code === value);
+  return option ? format.pick(option.label) || value : value;
 };
 
 export const propertyLabel = (schema: SchemaView | undefined, name: string, format: Formatter): string => {

@@ -10,7 +10,7 @@ import { usePageTitle } from '../use-page-title';
 type Step = 'credentials' | 'totp';
 
 /** Only paths inside the app are followed after login. */
-export const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/cases');
+export const safeNext = (next: string | null): string => (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/');
 
 export const LoginPage = () => {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ export const NotFoundPage = () => {
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/cases">{t('notFound.back')}</Link>
+        <Link to="/">{t('notFound.back')}</Link>
       </p>
     </section>
   );

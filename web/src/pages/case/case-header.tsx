@@ -52,7 +52,7 @@ export const CaseHeader = ({ detail, editor }: { detail: CaseDetail; editor: Cas
         <span>
           {t('cases.status')}: <StatusBadge status={detail.status} />
         </span>
-        {detail.permissions.edit && detail.nextStatuses.length > 0 && (
+        {detail.nextStatuses.length > 0 && (
           <div className="status-actions" role="group" aria-label={t('case.changeStatus')}>
             {detail.nextStatuses.map((status) => (
               <button

@@ -35,7 +35,7 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
   const [busy, setBusy] = useState(false);
   const reference = catalogues.data?.reference;
   const presentCount = INDICATORS.filter((code) => draft[code].present).length;
-  const editable = detail.permissions.edit;
+  const editable = detail.permissions.editScreening;
 
   const update = (code: IndicatorCode, change: Partial<Draft[IndicatorCode]>) => {
     setSaved(false);
@@ -71,30 +71,40 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
               const guidanceId = `indicator-${code}-guidance`;
               return (
                 <li key={code} className={draft[code].present ? 'indicator indicator-present' : 'indicator'} data-testid={`indicator-${code}`}>
-                  <fieldset className="indicator-question plain-fieldset">
-                    <legend className="indicator-label">{label}</legend>
-                    <div className="checkbox-field">
-                      <input
-                        id={`indicator-${code}-present`}
-                        type="checkbox"
-                        checked={draft[code].present}
-                        onChange={(e) => update(code, { present: e.target.checked })}
-                        aria-describedby={entry ? guidanceId : undefined}
-                        data-testid={`indicator-${code}-present`}
-                      />
-                      <label htmlFor={`indicator-${code}-present`}>{t('indicators.present')}</label>
+                  {editable ? (
+                    <fieldset className="indicator-question plain-fieldset">
+                      <legend className="indicator-label">{label}</legend>
+                      <div className="checkbox-field">
+                        <input
+                          id={`indicator-${code}-present`}
+                          type="checkbox"
+                          checked={draft[code].present}
+                          onChange={(e) => update(code, { present: e.target.checked })}
+                          aria-describedby={entry ? guidanceId : undefined}
+                          data-testid={`indicator-${code}-present`}
+                        />
+                        <label htmlFor={`indicator-${code}-present`}>{t('indicators.present')}</label>
+                      </div>
+                      <div className="field">
+                        <label htmlFor={`indicator-${code}-evidence`}>{t('indicators.evidence')}</label>
+                        <textarea
+                          id={`indicator-${code}-evidence`}
+                          rows={2}
+                          value={draft[code].evidence}
+                          onChange={(e) => update(code, { evidence: e.target.value })}
+                          data-testid={`indicator-${code}-evidence`}
+                        />
+                      </div>
+                    </fieldset>
+                  ) : (
+                    <div className="indicator-question">
+                      <h3 className="indicator-label">{label}</h3>
+                      <p className={draft[code].present ? 'finding finding-present' : 'finding'} data-testid={`indicator-${code}-finding`}>
+                        {draft[code].present ? t('indicators.isPresent') : t('indicators.notRecorded')}
+                      </p>
+                      {draft[code].evidence && <p className="evidence-text">{draft[code].evidence}</p>}
                     </div>
-                    <div className="field">
-                      <label htmlFor={`indicator-${code}-evidence`}>{t('indicators.evidence')}</label>
-                      <textarea
-                        id={`indicator-${code}-evidence`}
-                        rows={2}
-                        value={draft[code].evidence}
-                        onChange={(e) => update(code, { evidence: e.target.value })}
-                        data-testid={`indicator-${code}-evidence`}
-                      />
-                    </div>
-                  </fieldset>
+                  )}
                   {entry && (
                     <aside className="guidance" id={guidanceId} aria-label={t('indicators.guidanceFor', { indicator: label })}>
                       <p>{format.pick(entry.guidance)}</p>

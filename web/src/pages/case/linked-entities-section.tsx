@@ -30,7 +30,7 @@ export const LinkedEntitiesSection = ({ detail, editor }: { detail: CaseDetail; 
           ))}
         </ul>
       )}
-      {detail.permissions.edit && catalogues.data && <LinkEntityForm detail={detail} editor={editor} schemas={catalogues.data.schemas} />}
+      {detail.permissions.manageSubjects && catalogues.data && <LinkEntityForm detail={detail} editor={editor} schemas={catalogues.data.schemas} />}
     </section>
   );
 };
@@ -48,11 +48,11 @@ const LinkEntityForm = ({ detail, editor, schemas }: { detail: CaseDetail; edito
   const schema = schemas.find((s) => s.name === schemaName);
 
   const entityOptions = useMemo<EntityOption[]>(() => {
-    const options: EntityOption[] = detail.subjects.map((s) => ({ id: s.entity.id, label: `${s.entity.caption} (${t(`subjectRole.${s.role}`)})` }));
+    const options: EntityOption[] = detail.subjects.map((s) => ({ id: s.entity.id, schema: s.entity.schema, label: `${s.entity.caption} (${t(`subjectRole.${s.role}`)})` }));
     for (const entity of detail.linkedEntities) {
       const entitySchema = schemas.find((s) => s.name === entity.schema);
       if (entitySchema?.edge) continue;
-      options.push({ id: entity.id, label: `${entity.caption} (${entitySchema ? format.pick(entitySchema.label) : entity.schema})` });
+      options.push({ id: entity.id, schema: entity.schema, label: `${entity.caption} (${entitySchema ? format.pick(entitySchema.label) : entity.schema})` });
     }
     return options;
   }, [detail, schemas, format, t]);

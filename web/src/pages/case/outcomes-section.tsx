@@ -13,7 +13,7 @@ export const OutcomesSection = ({ detail, editor }: { detail: CaseDetail; editor
   const format = useFormat();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const sorted = [...detail.outcomes].sort((a, b) => b.date.localeCompare(a.date));
+  const sorted = [...detail.outcomes].reverse().sort((a, b) => b.date.localeCompare(a.date));
 
   const save = async (outcomes: JusticeOutcome[]): Promise<boolean> => {
     setBusy(true);

@@ -23,7 +23,7 @@ export const PalermoSection = ({ detail, editor }: { detail: CaseDetail; editor:
   const [busy, setBusy] = useState(false);
   const reference = catalogues.data?.reference.palermo;
   const result = evaluatePalermo(draft);
-  const editable = detail.permissions.edit;
+  const editable = detail.permissions.editScreening;
 
   const toggle = (group: Group, code: string, on: boolean) => {
     const current = draft[group] as string[];
@@ -91,19 +91,28 @@ export const PalermoSection = ({ detail, editor }: { detail: CaseDetail; editor:
             {group('means', 'means', PALERMO_MEANS, reference?.means)}
             {group('purposes', 'purpose', PALERMO_PURPOSES, reference?.purposes)}
           </div>
-          <div className="field field-wide">
-            <label htmlFor="palermo-notes">{t('palermo.notes')}</label>
-            <textarea
-              id="palermo-notes"
-              rows={3}
-              value={draft.notes}
-              onChange={(e) => {
-                setSaved(false);
-                setDraft({ ...draft, notes: e.target.value });
-              }}
-              data-testid="palermo-notes"
-            />
-          </div>
+          {editable ? (
+            <div className="field field-wide">
+              <label htmlFor="palermo-notes">{t('palermo.notes')}</label>
+              <textarea
+                id="palermo-notes"
+                rows={3}
+                value={draft.notes}
+                onChange={(e) => {
+                  setSaved(false);
+                  setDraft({ ...draft, notes: e.target.value });
+                }}
+                data-testid="palermo-notes"
+              />
+            </div>
+          ) : (
+            draft.notes && (
+              <div className="field-wide">
+                <h3>{t('palermo.notes')}</h3>
+                <p className="evidence-text">{draft.notes}</p>
+              </div>
+            )
+          )}
         </fieldset>
 
         <div className={result.met ? 'palermo-result palermo-met' : 'palermo-result palermo-missing'} aria-live="polite" data-testid="palermo-result" data-met={result.met}>

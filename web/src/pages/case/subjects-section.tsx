@@ -51,7 +51,7 @@ export const SubjectsSection = ({ detail, editor }: { detail: CaseDetail; editor
             <li key={`${subject.entity.id}:${subject.role}`} className="card" data-testid="subject-row" data-role={subject.role}>
               <p className={`role-tag role-${subject.role}`}>{t(`subjectRole.${subject.role}`)}</p>
               <EntitySummary entity={subject.entity} schema={schemaOf(subject.entity.schema)} />
-              {detail.permissions.edit && (
+              {detail.permissions.manageSubjects && (
                 <button
                   type="button"
                   className="button button-secondary button-small"
@@ -67,7 +67,7 @@ export const SubjectsSection = ({ detail, editor }: { detail: CaseDetail; editor
           ))}
         </ul>
       )}
-      {detail.permissions.edit && catalogues.data && <AddSubjectForm detail={detail} editor={editor} schemas={catalogues.data.schemas} />}
+      {detail.permissions.manageSubjects && catalogues.data && <AddSubjectForm detail={detail} editor={editor} schemas={catalogues.data.schemas} />}
     </section>
   );
 };

@@ -29,7 +29,7 @@ export const TimelineSection = ({ detail, editor }: { detail: CaseDetail; editor
       who: entry.actorLabel,
       note: describeDetail(entry, t),
     }));
-  const outcomes: TimelineItem[] = detail.outcomes.map((o, index) => ({
+  const outcomes: TimelineItem[] = [...detail.outcomes].reverse().map((o, index) => ({
     key: `outcome-${index}`,
     at: o.date,
     title: t(`outcomeStage.${o.stage}`),
@@ -44,7 +44,7 @@ export const TimelineSection = ({ detail, editor }: { detail: CaseDetail; editor
     <section className="case-section" aria-labelledby="timeline-heading" id="timeline">
       <h2 id="timeline-heading">{t('timeline.title')}</h2>
       {audit.loading && !audit.data && <Loading />}
-      {audit.error !== null && !isForbidden(audit.error) && <ErrorMessage error={audit.error} />}
+      <ErrorMessage error={audit.error} />
       <ol className="timeline" data-testid="timeline">
         {items.map((item) => (
           <li key={item.key} data-testid="timeline-item">
@@ -58,8 +58,6 @@ export const TimelineSection = ({ detail, editor }: { detail: CaseDetail; editor
     </section>
   );
 };
-
-const isForbidden = (error: unknown): boolean => typeof error === 'object' && error !== null && 'status' in error && (error as { status: number }).status === 403;
 
 /** A short note from an audit entry's detail: a status move, a role, a list of changed fields. */
 const describeDetail = (entry: AuditEntryView, t: (key: string, options?: Record<string, unknown>) => string): string | null => {

@@ -13,7 +13,8 @@ export type SaveOutcome = { ok: true; detail: CaseDetail } | { ok: false; error:
 
 export interface CaseEditor {
   resource: Resource<CaseDetail>;
-  audit: Resource<ListResult<AuditEntryView>>;
+  /** the case's audit trail, or null when this user may not read it */
+  audit: Resource<ListResult<AuditEntryView> | null>;
   /** set after a version conflict, until the next successful save */
   conflict: boolean;
   dismissConflict: () => void;
@@ -26,9 +27,11 @@ export const AUDIT_PAGE = 200;
 
 export const useCaseEditor = (caseId: string): CaseEditor => {
   const resource = useResource((signal) => api.get<CaseDetail>(`/cases/${encodeURIComponent(caseId)}`, undefined, signal), [caseId]);
+  const mayReadAudit = resource.data?.permissions.readAudit ?? false;
   const audit = useResource(
-    (signal) => api.get<ListResult<AuditEntryView>>(`/cases/${encodeURIComponent(caseId)}/audit`, { limit: AUDIT_PAGE }, signal),
-    [caseId],
+    (signal) =>
+      mayReadAudit ? api.get<ListResult<AuditEntryView>>(`/cases/${encodeURIComponent(caseId)}/audit`, { limit: AUDIT_PAGE }, signal) : Promise.resolve(null),
+    [caseId, mayReadAudit],
   );
   const [conflict, setConflict] = useState(false);
   const versionRef = useRef<number | null>(null);
