@@ -7,7 +7,7 @@
  */
 import type { BlockingRuleSpec, KeyTransform } from './comparison-model';
 import type { DateValue } from './date-normalise';
-import type { NameValue } from './name-normalise';
+import { aliasesOf, type NameValue } from './name-normalise';
 import { COMPARISON_FIELD_TYPES, type FieldValue, type NormalisedPerson } from './person-record';
 import { phoneticKey } from './phonetic-key';
 
@@ -36,53 +36,60 @@ export interface CandidatePairs {
   inRule(r: number, i: number, j: number): boolean;
 }
 
-/** Keys of one value under a transform; null when the value gives none. */
-function transformValue(value: FieldValue, type: string, transform: KeyTransform): string | null {
+/** Keys of one value under a transform (usually one; none when the value gives none). */
+function transformValue(value: FieldValue, type: string, transform: KeyTransform): string[] {
+  const one = (k: string | null | undefined): string[] => (k ? [k] : []);
   switch (transform) {
     case 'exact':
-      if (type === 'date') return (value as DateValue).precision === 'day' ? value.text : null;
-      return value.text || null;
+      if (type === 'date') return (value as DateValue).precision === 'day' ? one(value.text) : [];
+      return one(value.text);
     case 'phonetic': {
       const first = (value as NameValue).tokens?.[0] ?? value.text.split(' ')[0] ?? '';
-      return phoneticKey(first) || null;
+      return one(phoneticKey(first));
     }
     case 'prefix1':
-      return value.text.slice(0, 1) || null;
+      return one(value.text.slice(0, 1));
     case 'prefix3':
-      return value.text.slice(0, 3) || null;
+      return one(value.text.slice(0, 3));
+    case 'alias_initial': {
+      const first = (value as NameValue).tokens?.[0];
+      if (first === undefined) return one(value.text.slice(0, 1));
+      const initials = new Set(aliasesOf(first).map((a) => a.slice(0, 1)));
+      return [...initials];
+    }
     case 'year':
-      return type === 'date' ? String((value as DateValue).year) : null;
+      return type === 'date' ? [String((value as DateValue).year)] : [];
     case 'first_token':
-      return value.text.split(' ')[0] || null;
+      return one(value.text.split(' ')[0]);
   }
 }
 
 /** The blocking keys of one record under one rule (usually zero or one). */
 export function blockingKeys(rule: BlockingRuleSpec, person: NormalisedPerson): string[] {
-  // common case: one value per field, one key
-  if (rule.parts.every((p) => person.values[p.field].length === 1)) {
-    const parts: string[] = [];
-    for (const p of rule.parts) {
-      const k = transformValue(person.values[p.field][0] as FieldValue, COMPARISON_FIELD_TYPES[p.field], p.transform);
-      if (k === null) return [];
-      parts.push(k);
-    }
-    if (rule.unordered) parts.sort();
-    return [parts.join('\u0001')];
-  }
   let combos: string[][] = [[]];
   for (const part of rule.parts) {
     const type = COMPARISON_FIELD_TYPES[part.field];
     const values = person.values[part.field] as FieldValue[];
-    const keys = new Set<string>();
-    for (const v of values) {
-      const k = transformValue(v, type, part.transform);
-      if (k !== null) keys.add(k);
+    let keys: string[];
+    if (values.length === 1) {
+      keys = transformValue(values[0] as FieldValue, type, part.transform);
+    } else {
+      const set = new Set<string>();
+      for (const v of values) for (const k of transformValue(v, type, part.transform)) set.add(k);
+      keys = [...set];
     }
-    if (keys.size === 0) return [];
+    if (keys.length === 0) return [];
+    if (keys.length === 1 && combos.length === 1) {
+      (combos[0] as string[]).push(keys[0] as string);
+      continue;
+    }
     const next: string[][] = [];
     for (const c of combos) for (const k of keys) next.push([...c, k]);
     combos = next;
+  }
+  if (combos.length === 1) {
+    const c = combos[0] as string[];
+    return [(rule.unordered ? c.sort() : c).join('\u0001')];
   }
   const out = new Set<string>();
   for (const c of combos) out.add((rule.unordered ? [...c].sort() : c).join('\u0001'));

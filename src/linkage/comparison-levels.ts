@@ -9,7 +9,7 @@ import type { DateValue } from './date-normalise';
 import { givenNamesAlias, initialsAgree, surnamesShareWord, type GivenNameValue, type NameValue } from './name-normalise';
 import type { FieldType, FieldValue } from './person-record';
 import type { PhoneValue } from './phone-normalise';
-import { jaroWinklerAtLeast, levenshtein, osaDistance } from './similarity';
+import { jaroWinklerAtLeast, levenshtein, osaDistance, wordsJaroWinklerAtLeast } from './similarity';
 
 export const LEVEL_KINDS = [
   'exact',
@@ -50,7 +50,7 @@ const nameExact: LevelTest = (a, b) => a.text === b.text || (a as NameValue).ful
 function tokenFound(s: string, long: readonly string[]): boolean {
   for (const l of long) {
     if (l === s) return true;
-    if (s.length > 2 && l.charCodeAt(0) === s.charCodeAt(0) && jaroWinklerAtLeast(s, l, 0.9)) return true;
+    if (s.length > 2 && l.charCodeAt(0) === s.charCodeAt(0) && wordsJaroWinklerAtLeast(s, l, 0.9)) return true;
   }
   return false;
 }

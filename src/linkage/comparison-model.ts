@@ -26,7 +26,12 @@ export interface ComparisonSpec {
   levels: LevelSpec[];
 }
 
-export const KEY_TRANSFORMS = ['exact', 'phonetic', 'prefix1', 'prefix3', 'year', 'first_token'] as const;
+/**
+ * How a blocking key is made from a value: the value itself, its phonetic code, its first
+ * one or three letters, the first letters of the names a given name may stand for
+ * (Bob → b, r), the year of a date, the first word.
+ */
+export const KEY_TRANSFORMS = ['exact', 'phonetic', 'prefix1', 'prefix3', 'alias_initial', 'year', 'first_token'] as const;
 export type KeyTransform = (typeof KEY_TRANSFORMS)[number];
 
 export interface BlockingRuleSpec {

@@ -104,9 +104,26 @@ export function jaroWinklerUpperBound(a: string, b: string): number {
   return j + 0.4 * (1 - j);
 }
 
-/** Jaro–Winkler reaches `t`; the cheap bound is tried first. */
+let boundA = '';
+let boundB = '';
+let boundValue = 1;
+
+/**
+ * Jaro–Winkler of (a, b) reaches `t`; the cheap bound is tried first. Bound and value are
+ * remembered for the last pair, since a comparison's levels ask again with lower thresholds.
+ */
 export function jaroWinklerAtLeast(a: string, b: string, t: number): boolean {
-  return jaroWinklerUpperBound(a, b) >= t && jaroWinklerOnce(a, b) >= t;
+  if (a !== boundA || b !== boundB) {
+    boundA = a;
+    boundB = b;
+    boundValue = jaroWinklerUpperBound(a, b);
+  }
+  return boundValue >= t && jaroWinklerOnce(a, b) >= t;
+}
+
+/** Same test without touching the remembered pair (for the words inside a value). */
+export function wordsJaroWinklerAtLeast(a: string, b: string, t: number): boolean {
+  return jaroWinklerUpperBound(a, b) >= t && jaroWinkler(a, b) >= t;
 }
 
 /** Levenshtein edit distance (insertions, deletions, substitutions). */

@@ -109,7 +109,7 @@ export function randomPairs(nLeft: number, nRight: number | null, max: number, s
 }
 
 export interface TrainingOptions {
-  /** Random pairs used to estimate u (default 300 000). */
+  /** Random pairs used to estimate u (default 200 000). */
   maxRandomPairs?: number;
   seed?: number;
   maxIterations?: number;
@@ -231,7 +231,7 @@ export function trainModel(
   const progress = options.onProgress;
 
   // 1. u from random pairs
-  const sample = randomPairs(left.length, right === null ? null : right.length, options.maxRandomPairs ?? 300_000, options.seed ?? 42);
+  const sample = randomPairs(left.length, right === null ? null : right.length, options.maxRandomPairs ?? 200_000, options.seed ?? 42);
   const sampleVectors = comparisonVectors(model, left, rightRecords, sample.li, sample.ri);
   const samplePatterns = aggregatePatterns(sampleVectors.vectors, F, levelCounts);
   let u = sample.li.length > 0 ? frequencies(samplePatterns) : startParameters(model).u;

@@ -15,9 +15,11 @@ import { qualityOfClusters, qualityOfPairs } from '../../src/linkage/evaluation'
 const DATA = '/work/shared/datasets';
 const have = existsSync(path.join(DATA, 'febrl4a.csv')) && existsSync(path.join(DATA, 'fake_1000.csv'));
 const quiet = () => undefined;
+// each run takes about 5 s on an idle 2-core machine; the timeout leaves room for a loaded one
+const SLOW = { timeout: 120_000 };
 
 describe.skipIf(!have)('benchmark files', () => {
-  it('link join on FEBRL 4a × 4b reaches F1 ≥ 0.99', () => {
+  it('link join on FEBRL 4a × 4b reaches F1 ≥ 0.99', SLOW, () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'febrl-')), 'pairs.csv');
     runJoin(path.join(DATA, 'febrl4a.csv'), path.join(DATA, 'febrl4b.csv'), { id: 'rec_id', out }, quiet);
     const t = parseCsv(readFileSync(out, 'utf8'));
@@ -31,7 +33,7 @@ describe.skipIf(!have)('benchmark files', () => {
     expect(q.f1).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('link dedupe on fake_1000 reaches pairwise F1 ≥ 0.90, every row once', () => {
+  it('link dedupe on fake_1000 reaches pairwise F1 ≥ 0.90, every row once', SLOW, () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'fake-')), 'clusters.csv');
     runDedupe(path.join(DATA, 'fake_1000.csv'), { id: 'unique_id', out }, quiet);
     const input = parseCsv(readFileSync(path.join(DATA, 'fake_1000.csv'), 'utf8'));

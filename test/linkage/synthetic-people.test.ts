@@ -12,7 +12,7 @@ function f1(tp: number, found: number, truth: number): { precision: number; reca
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
-describe('linkage of multilingual synthetic people', () => {
+describe('linkage of multilingual synthetic people', { timeout: 120_000 }, () => {
   const factory = new PeopleFactory(11);
   const population: SyntheticPerson[] = Array.from({ length: 1500 }, (_, i) => factory.person(i));
   const left = population.slice(0, 1000);
