@@ -9,7 +9,7 @@ import { ENC_ALG, ENVELOPE_CONTEXT, MAX_PLAINTEXT_BYTES, PAYLOAD_CONTEXT, SIG_AL
 import { fromBase64url, sha256Hex, toBase64url, utf8, withContext } from './bytes';
 import type { EncryptedPayload, Envelope, Message, PlainPayload } from './envelope';
 import { fedError } from './errors';
-import { generateEncryptionKey, privateKeyObject, publicKeyObject, type KeyPair } from './keys';
+import { generateEphemeralKey, privateKeyObject, publicKeyObject, type KeyPair } from './keys';
 
 /** SHA-256 of the canonical message with its plaintext payload: what both ends agree was sent. */
 export const contentDigest = (message: Message): string => sha256Hex(canonicalBytes(message));
@@ -53,9 +53,9 @@ export function sealEnvelope(message: Message, sent: string, keys: SealKeys): En
     const recipientPublic = fromBase64url(keys.recipient.publicKey, 32);
     const recipientKey = publicKeyObject('X25519', keys.recipient.publicKey);
     if (!recipientPublic || !recipientKey) throw fedError('FED_KEY_INVALID', { alg: 'X25519' });
-    const ephemeral = generateEncryptionKey();
+    const ephemeral = generateEphemeralKey();
     const ephemeralPublic = fromBase64url(ephemeral.publicKey, 32)!;
-    const shared = diffieHellman({ privateKey: privateKeyObject(ephemeral), publicKey: recipientKey });
+    const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipientKey });
     const key = deriveKey(shared, ephemeralPublic, recipientPublic);
     const nonce = randomBytes(12);
     const head = { enc: ENC_ALG, recipientKeyId: keys.recipient.keyId, ephemeralKey: ephemeral.publicKey, nonce: toBase64url(nonce) } as const;
