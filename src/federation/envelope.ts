@@ -4,7 +4,7 @@
  */
 import type { Handling, Tlp } from '../domain/model';
 import { TLP_LEVELS } from '../domain/model';
-import { ENC_ALG, MAX_AUDIENCE_VALUES, MAX_ENVELOPE_BYTES, SIG_ALG, SUPPORTED_VERSIONS } from './constants';
+import { ENC_ALG, MAX_AUDIENCE_VALUES, MAX_ENVELOPE_BYTES, SCHEMA_VERSION, SIG_ALG, SUPPORTED_VERSIONS } from './constants';
 import { canonicalize, JsonFormError, parseStrictJson, type Json } from './canonical-json';
 import { accept, refuse, type Checked } from './errors';
 import {
@@ -288,5 +288,34 @@ export function messageOf(envelope: Envelope, payload: Record<string, Json>): Me
     audience: envelope.audience,
     consentGrant: envelope.consentGrant,
     payload,
+  };
+}
+
+export interface MessageFields {
+  type: MessageType;
+  from: NodeRef;
+  to: NodeRef;
+  handling: Handling;
+  audience: Audience;
+  payload: Record<string, Json>;
+  /** Only for a forward: the item's global id, kept from the first sender. */
+  originator?: { node: string; itemId: string };
+  consentGrant?: ConsentGrant | null;
+}
+
+/** A new message (not yet sealed): a fresh id; the sender is the originator unless it forwards. */
+export function buildMessage(fields: MessageFields, id: string, created: string): Message {
+  return {
+    id,
+    type: fields.type,
+    schemaVersion: SCHEMA_VERSION,
+    from: fields.from,
+    to: fields.to,
+    created,
+    originator: fields.originator ?? { node: fields.from.node, itemId: id },
+    handling: fields.handling,
+    audience: fields.audience,
+    consentGrant: fields.consentGrant ?? null,
+    payload: fields.payload,
   };
 }

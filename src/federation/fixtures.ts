@@ -5,8 +5,7 @@
 import type { Handling } from '../domain/model';
 import { newId } from './bytes';
 import type { Json } from './canonical-json';
-import { SCHEMA_VERSION } from './constants';
-import type { Audience, MessageType, Message, NodeRef } from './envelope';
+import { buildMessage, type Audience, type MessageType, type Message, type NodeRef } from './envelope';
 import { createNodeKeys } from './key-rotation';
 import { publicIdentity, type NodeKeys, type PeerRecord } from './peers';
 
@@ -56,18 +55,16 @@ export const sampleAlertPayload = (title = 'Recruiter charging placement fees'):
 
 /** A new message that is not a forward: the sender is its originator. */
 export function makeMessage(draft: MessageDraft): Message {
-  const id = draft.id ?? newId();
-  return {
-    id,
-    type: draft.type ?? 'Alert',
-    schemaVersion: SCHEMA_VERSION,
-    from: draft.from,
-    to: draft.to,
-    created: draft.created,
-    originator: { node: draft.from.node, itemId: id },
-    handling: draft.handling ?? AMBER_INVESTIGATION,
-    audience: draft.audience ?? LIAISON_AUDIENCE,
-    consentGrant: null,
-    payload: draft.payload ?? sampleAlertPayload(),
-  };
+  return buildMessage(
+    {
+      type: draft.type ?? 'Alert',
+      from: draft.from,
+      to: draft.to,
+      handling: draft.handling ?? AMBER_INVESTIGATION,
+      audience: draft.audience ?? LIAISON_AUDIENCE,
+      payload: draft.payload ?? sampleAlertPayload(),
+    },
+    draft.id ?? newId(),
+    draft.created,
+  );
 }

@@ -7,8 +7,8 @@ import type { ErrorParams } from '../domain/errors';
 import { federationAudit, peerActor, type AuditActor } from './audit';
 import { iso, newId } from './bytes';
 import type { Json } from './canonical-json';
-import { SCHEMA_VERSION, SEEN_ID_RETENTION_MS } from './constants';
-import { EVERYONE_AT_NODE, parseEnvelope, serializeEnvelope, type Envelope, type Message, type MessageType, type NodeRef } from './envelope';
+import { SEEN_ID_RETENTION_MS } from './constants';
+import { buildMessage, EVERYONE_AT_NODE, parseEnvelope, serializeEnvelope, type Envelope, type Message, type MessageType, type NodeRef } from './envelope';
 import { fedError, refuse } from './errors';
 import { expiryOfReceived } from './handling';
 import { isDefinedType, RECEIPT_HANDLING, type ReceiptPayload, type ReceiptStatus } from './messages';
@@ -60,22 +60,12 @@ export function createInbox(deps: InboxDeps): Inbox {
   const audit = federationAudit(deps.audit, clock);
   const processInline = deps.processInline ?? true;
 
-  function receiptMessage(self: NodeRef, to: NodeRef, payload: ReceiptPayload, now: number): Message {
-    const id = newId();
-    return {
-      id,
-      type: 'Receipt',
-      schemaVersion: SCHEMA_VERSION,
-      from: self,
-      to,
-      created: iso(now),
-      originator: { node: self.node, itemId: id },
-      handling: RECEIPT_HANDLING,
-      audience: EVERYONE_AT_NODE,
-      consentGrant: null,
-      payload: payload as unknown as Record<string, Json>,
-    };
-  }
+  const receiptMessage = (self: NodeRef, to: NodeRef, payload: ReceiptPayload, now: number): Message =>
+    buildMessage(
+      { type: 'Receipt', from: self, to, handling: RECEIPT_HANDLING, audience: EVERYONE_AT_NODE, payload: payload as unknown as Record<string, Json> },
+      newId(),
+      iso(now),
+    );
 
   function sealedReceipt(keys: NodeKeys, peer: PeerRecord, payload: ReceiptPayload): string {
     const now = clock.now();

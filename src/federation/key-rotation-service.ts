@@ -6,8 +6,7 @@
 import { federationAudit, peerActor, SYSTEM, type AuditActor } from './audit';
 import { iso, newId } from './bytes';
 import type { Json } from './canonical-json';
-import { SCHEMA_VERSION } from './constants';
-import { EVERYONE_AT_NODE } from './envelope';
+import { buildMessage, EVERYONE_AT_NODE } from './envelope';
 import type { ReceivedMessage } from './inbox';
 import { activatePendingSigningKey, announcementOf, applyKeyAnnouncement, beginRotation, DEFAULT_OVERLAP_MS, pruneKeys } from './key-rotation';
 import { fingerprintOfKey } from './keys';
@@ -50,23 +49,20 @@ export function createKeyRotation(deps: KeyRotationDeps): KeyRotation {
       const payload = announcementOf(keys);
       const ids: string[] = [];
       for (const peer of await deps.peers.list()) {
-        const id = newId();
-        await deps.outbox.enqueue(
+        const message = buildMessage(
           {
-            id,
             type: 'KeyAnnouncement',
-            schemaVersion: SCHEMA_VERSION,
             from: keys.self,
             to: { node: peer.node, country: peer.country },
-            created: iso(now),
-            originator: { node: keys.self.node, itemId: id },
             handling: KEY_ANNOUNCEMENT_HANDLING,
             audience: EVERYONE_AT_NODE,
-            consentGrant: null,
             payload: payload as unknown as Record<string, Json>,
           },
-          actor,
+          newId(),
+          iso(now),
         );
+        await deps.outbox.enqueue(message, actor);
+        const id = message.id;
         ids.push(id);
       }
       const pending = keys.signingKeys.find((k) => k.keyId === keys.pendingSigningKeyId)!;

@@ -5,11 +5,11 @@
  */
 import type { Handling } from '../domain/model';
 import { federationAudit, SYSTEM, type AuditActor } from './audit';
-import { DAY_MS, SCHEMA_VERSION } from './constants';
+import { DAY_MS } from './constants';
 import { iso, newId } from './bytes';
 import type { Json } from './canonical-json';
 import { grantIsGenuine, signGrant } from './consent-grant';
-import type { Audience, ConsentGrant, Message, MessageType, NodeRef } from './envelope';
+import { buildMessage, type Audience, type ConsentGrant, type Message, type MessageFields, type MessageType, type NodeRef } from './envelope';
 import { fedError } from './errors';
 import { decideShare, grantGap, narrowHandling, type HeldItem } from './handling';
 import type { ReceivedMessage } from './inbox';
@@ -83,16 +83,7 @@ export function createSharing(deps: SharingDeps): Sharing {
     return { self: keys.self, community: [keys.self.node, ...peers.map((p) => p.node)], peerRef };
   }
 
-  function newMessage(fields: Omit<Message, 'id' | 'schemaVersion' | 'created' | 'originator'> & { originator?: Message['originator'] }): Message {
-    const id = newId();
-    return {
-      id,
-      schemaVersion: SCHEMA_VERSION,
-      created: iso(clock.now()),
-      originator: fields.originator ?? { node: fields.from.node, itemId: id },
-      ...fields,
-    } as Message;
-  }
+  const newMessage = (fields: MessageFields): Message => buildMessage(fields, newId(), iso(clock.now()));
 
   async function grantFor(itemId: string, to: string): Promise<ConsentGrant | null> {
     const granted = await messages.consents.list({ direction: 'outgoing', status: 'granted' });
