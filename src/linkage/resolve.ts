@@ -138,7 +138,8 @@ function scoreAll(left: NormalisedPerson[], right: NormalisedPerson[] | null, op
   const presentL = fieldsPresent(left);
   const presentR = right ? fieldsPresent(right) : presentL;
   const common = new Set([...presentL].filter((f) => presentR.has(f)));
-  const model = restrictToFields(base, common);
+  const empty = left.length === 0 || (right !== null && right.length === 0);
+  const model = empty ? base : restrictToFields(base, common);
   if (model.comparisons.length === 0) throw new AlianzaError('LINK_COLUMNS_NO_COMMON_FIELD');
 
   const limit = options.blocking?.maxBlockPairs ?? 100_000;
@@ -156,7 +157,7 @@ function scoreAll(left: NormalisedPerson[], right: NormalisedPerson[] | null, op
 
   let trained = model;
   let training: TrainingReport | null = null;
-  if (options.train !== false) {
+  if (options.train !== false && !empty) {
     const idsL = new Map(left.map((p, i) => [p.id, i]));
     const idsR = new Map(rightRecords.map((p, i) => [p.id, i]));
     const labels = (options.labels ?? []).flatMap((l) => {
