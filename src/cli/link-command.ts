@@ -217,13 +217,14 @@ function resolveOptions(o: LinkCommandOptions, onProgress: ResolveOptions['onPro
 export function runJoin(leftFile: string, rightFile: string, o: LinkCommandOptions, log: (line: string) => void = (l) => console.error(l)): number {
   const locale = localeOf(o.lang);
   const warn = (code: string, p: ErrorParams): void => log(say(locale, code, p));
+  const progress = progressReporter(locale);
+  const options = resolveOptions(o, progress.onProgress);
   const mapping = o.mapping ? parseMapping(readJson(o.mapping, 'LINK_MAPPING_BAD_FORMAT')) : undefined;
   const left = readPeople(leftFile, o.id, mapping, warn);
   const right = readPeople(rightFile, o.id, mapping, warn);
-  const progress = progressReporter(locale);
   let result;
   try {
-    result = linkTables(left, right, { ...resolveOptions(o, progress.onProgress), oneToOne: !o.allPairs });
+    result = linkTables(left, right, { ...options, oneToOne: !o.allPairs });
   } finally {
     progress.stop();
   }
@@ -239,12 +240,13 @@ export function runJoin(leftFile: string, rightFile: string, o: LinkCommandOptio
 export function runDedupe(file: string, o: LinkCommandOptions, log: (line: string) => void = (l) => console.error(l)): number {
   const locale = localeOf(o.lang);
   const warn = (code: string, p: ErrorParams): void => log(say(locale, code, p));
+  const progress = progressReporter(locale);
+  const options = resolveOptions(o, progress.onProgress);
   const mapping = o.mapping ? parseMapping(readJson(o.mapping, 'LINK_MAPPING_BAD_FORMAT')) : undefined;
   const records = readPeople(file, o.id, mapping, warn);
-  const progress = progressReporter(locale);
   let result;
   try {
-    result = dedupeTable(records, resolveOptions(o, progress.onProgress));
+    result = dedupeTable(records, options);
   } finally {
     progress.stop();
   }
