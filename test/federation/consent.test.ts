@@ -153,3 +153,22 @@ describe('retention', () => {
     ).toBe('FED_HANDLING_EXPIRED');
   });
 });
+
+describe('sharing refuses before anything is queued', () => {
+  it('names the reason with a stable code', async () => {
+    const share = (over: Partial<Parameters<typeof mx.federation.sharing.share>[0]>) =>
+      mx.federation.sharing.share({ to: 'ca', type: 'Alert', payload: sampleAlertPayload(), handling: AMBER_CONSENT, audience: RCMP, actor: liaison('mx'), ...over });
+    expect(await codeOf(share({ to: 'gt' }))).toBe('FED_UNKNOWN_PEER');
+    expect(await codeOf(share({ handling: { ...AMBER_CONSENT, tlp: 'RED' } }))).toBe('FED_HANDLING_INVALID');
+    expect(await codeOf(share({ handling: { ...AMBER_CONSENT, retentionDays: 5000 } }))).toBe('FED_HANDLING_INVALID');
+    expect(await codeOf(share({ payload: { title: 'no summary' } }))).toBe('FED_MALFORMED');
+    expect(await mx.federation.outbox.pending()).toBe(0);
+
+    const itemId = await mxSharesWithCa(AMBER_CONSENT);
+    const forward = (handling: Handling) => ca.federation.sharing.forward({ heldEnvelopeId: itemId, to: 'us', handling, audience: HSI, reason: 'r', actor: liaison('ca') });
+    expect(await codeOf(forward({ ...AMBER_CONSENT, tlp: 'GREEN' }))).toBe('FED_HANDLING_WIDENS');
+    expect(await codeOf(forward({ ...AMBER_CONSENT, purpose: 'statistics' }))).toBe('FED_HANDLING_WIDENS');
+    expect(await codeOf(forward({ ...AMBER_CONSENT, originatorConsentRequiredToForward: false, retentionDays: 10 }))).toBe('FED_HANDLING_WIDENS');
+    expect(await codeOf(ca.federation.inbox.markRead('00000000-0000-4000-8000-000000000000', liaison('ca')))).toBe('FED_MESSAGE_NOT_FOUND');
+  });
+});
