@@ -81,6 +81,9 @@ describe('model file', () => {
     expect(() => compileModel(bad)).toThrow(/LINK_MODEL_INVALID/);
     const wrongKind: ModelSpec = { ...spec, comparisons: [{ field: 'phone', levels: [{ label: 'alias', kind: 'alias', m: 0.9, u: 0.1 }, { label: 'else', kind: 'else', m: 0.1, u: 0.9 }] }] };
     expect(() => compileModel(wrongKind)).toThrow(/LINK_MODEL_INVALID/);
+    const { blocking: _b, ...noBlocking } = spec;
+    expect(() => compileModel(noBlocking as ModelSpec)).toThrow(/LINK_MODEL_INVALID/);
+    expect(() => compileModel({ ...spec, thresholds: { match: 2, review: 0.5 } })).toThrow(/LINK_MODEL_INVALID/);
   });
   it('numbers levels like Splink: else is 0, the first level is highest', () => {
     const surname = model.comparisons.find((c) => c.field === 'surname');

@@ -95,6 +95,13 @@ export function compileModel(spec: ModelSpec): ComparisonModel {
   if (!isProbability(spec.probabilityTwoRandomRecordsMatch) || spec.probabilityTwoRandomRecordsMatch <= 0) {
     throw invalid('probabilityTwoRandomRecordsMatch must be in (0, 1]');
   }
+  const t = spec.thresholds;
+  if (!t || !isProbability(t.match) || !isProbability(t.review)) throw invalid('thresholds.match and thresholds.review must be probabilities');
+  const k = spec.clustering;
+  if (!k || !isProbability(k.minLinkFraction) || typeof k.mergeThreshold !== 'number' || !Number.isFinite(k.mergeThreshold)) {
+    throw invalid('clustering.mergeThreshold and clustering.minLinkFraction must be numbers');
+  }
+  if (!Array.isArray(spec.blocking)) throw invalid('blocking must be a list of rules');
   const seen = new Set<string>();
   const comparisons = spec.comparisons.map((c): CompiledComparison => {
     const type = COMPARISON_FIELD_TYPES[c.field];
@@ -120,7 +127,8 @@ export function compileModel(spec: ModelSpec): ComparisonModel {
     });
     return { field: c.field, type, levels, m, u, labels };
   });
-  for (const rule of spec.blocking ?? []) {
+  for (const rule of spec.blocking) {
+    if (!rule || typeof rule.name !== 'string' || !Array.isArray(rule.parts) || rule.parts.length === 0) throw invalid('a blocking rule needs a name and parts');
     for (const p of rule.parts) {
       if (!COMPARISON_FIELD_TYPES[p.field]) throw invalid(`blocking rule ${rule.name}: unknown field ${String(p.field)}`);
       if (!(KEY_TRANSFORMS as readonly string[]).includes(p.transform)) throw invalid(`blocking rule ${rule.name}: unknown transform ${p.transform}`);

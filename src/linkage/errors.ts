@@ -110,11 +110,6 @@ export const linkageCatalogue: Catalogue = {
     fr: '{file} n’est pas en UTF-8 valide ; il a été lu en Latin-1.',
     es: '{file} no es UTF-8 válido; se leyó como Latin-1.',
   },
-  LINK_INTERNAL: {
-    en: 'Linkage failed unexpectedly: {reason}.',
-    fr: 'L’appariement a échoué de façon inattendue : {reason}.',
-    es: 'El emparejamiento falló de forma inesperada: {reason}.',
-  },
   // progress steps and summaries
   LINK_STEP_BLOCKING: { en: 'Blocking', fr: 'Blocage', es: 'Bloqueo' },
   LINK_STEP_TRAINING: { en: 'Training (EM)', fr: 'Entraînement (EM)', es: 'Entrenamiento (EM)' },
