@@ -28,16 +28,19 @@ export interface AppOptions {
   ctx: AppContext;
   /** extra route registrations (federation endpoints, later modules) */
   plugins?: ((app: FastifyInstance) => Promise<void> | void)[];
+  /** where logs go (default: standard output); tests pass a stream they read */
+  logStream?: pino.DestinationStream;
 }
 
-export async function buildApp({ config, ctx, plugins = [] }: AppOptions): Promise<FastifyInstance> {
-  const logger = pino({
+export async function buildApp({ config, ctx, plugins = [], logStream }: AppOptions): Promise<FastifyInstance> {
+  const logOptions: pino.LoggerOptions = {
     level: config.logLevel,
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]', '*.password', '*.totp', '*.secret'],
       censor: '[redacted]',
     },
-  });
+  };
+  const logger = logStream ? pino(logOptions, logStream) : pino(logOptions);
   const https = config.tls ? { https: { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile), minVersion: 'TLSv1.2' as const } } : {};
   const app = Fastify({
     ...(https as object),

@@ -1,7 +1,9 @@
 /**
- * Session cookie and CSRF: the session token travels only in an httpOnly SameSite=Strict
- * cookie; every state-changing API call must also carry the session's CSRF token in
- * the `x-csrf-token` header.
+ * Session cookie, CSRF and the TOTP enrolment gate. The session token travels only in an
+ * httpOnly SameSite=Strict cookie (Secure outside demo mode); every state-changing API call
+ * must carry the session's CSRF token in the `x-csrf-token` header, and a browser's Origin
+ * (or Sec-Fetch-Site) must name this node. Outside demo mode a signed-in user without TOTP
+ * may only enrol, read who they are, change language and sign out.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -22,12 +24,48 @@ declare module 'fastify' {
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Routes that need no CSRF token: there is no session to protect yet. */
 const CSRF_EXEMPT = new Set(['/api/auth/login']);
+/** What a signed-in user without TOTP may still call outside demo mode. */
+export const ALLOWED_BEFORE_TOTP = new Set(['/api/auth/login', '/api/auth/me', '/api/auth/logout', '/api/auth/me/locale', '/api/auth/totp/setup', '/api/auth/totp/enable']);
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A route anyone may call (declared with `security: []`), or the API documentation. */
+function isPublicRoute(request: FastifyRequest, route: string): boolean {
+  const security = (request.routeOptions.schema as { security?: unknown[] } | undefined)?.security;
+  return (Array.isArray(security) && security.length === 0) || route === '/api/openapi.json' || route.startsWith('/api/docs');
+}
+
+/**
+ * True when the browser says the request comes from this node's own pages. Without Origin and
+ * Sec-Fetch-Site (non-browser clients) the CSRF token alone decides. With Secure cookies only an
+ * https origin counts; the host must be the one the request was sent to.
+ */
+export function sameOrigin(request: FastifyRequest, config: Config): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  const host = request.headers.host;
+  if (!host) return false;
+  let given: URL;
+  try {
+    given = new URL(origin);
+  } catch {
+    return false; // includes the opaque origin "null"
+  }
+  const schemes = config.tls || config.secureCookies ? ['https:'] : ['http:', 'https:'];
+  if (!schemes.includes(given.protocol)) return false;
+  try {
+    return new URL(`${given.protocol}//${host}`).origin === given.origin;
+  } catch {
+    return false;
+  }
 }
 
 export function registerSessions(app: FastifyInstance, ctx: AppContext, config: Config): void {
@@ -37,6 +75,10 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext, config: 
 
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;
+    const route = request.routeOptions.url ?? request.url.split('?')[0]!;
+    const unsafe = UNSAFE.has(request.method);
+    if (unsafe && !sameOrigin(request, config)) throw new AlianzaError('CSRF_INVALID');
+
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const found = await resumeSession(ctx, token);
@@ -46,16 +88,16 @@ export function registerSessions(app: FastifyInstance, ctx: AppContext, config: 
         request.sessionToken = token;
       }
     }
-    const route = request.routeOptions.url ?? request.url;
-    if (UNSAFE.has(request.method) && !CSRF_EXEMPT.has(route) && request.session) {
+    if (unsafe && !CSRF_EXEMPT.has(route) && request.session) {
       const header = request.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, request.session.csrfToken)) {
         throw new AlianzaError('CSRF_INVALID');
       }
     }
+    if (!config.demo && request.user && !request.user.totpEnabled && !ALLOWED_BEFORE_TOTP.has(route) && !isPublicRoute(request, route)) {
+      throw new AlianzaError('AUTH_TOTP_ENROLMENT_REQUIRED');
+    }
   });
-
-  void config;
 }
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string): void {

@@ -24,7 +24,7 @@ export async function authRoutes(app: FastifyInstance, { ctx, config }: RouteDep
     },
     async (request, reply) => {
       const body = request.body as { email: string; password: string; totp?: string };
-      const out = await login(ctx, { ...body, ip: request.ip });
+      const out = await login(ctx, { ...body, ip: request.ip, previousToken: request.sessionToken });
       setSessionCookie(reply, config, out.token);
       request.user = out.user;
       return { user: await presentMe(ctx, out.user), csrfToken: out.session.csrfToken, totpEnrolmentRequired: out.totpEnrolmentRequired };
