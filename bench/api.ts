@@ -40,7 +40,7 @@ export default async function run(args: string[]): Promise<BenchReport> {
     const t0 = performance.now();
     await prepareDemo({ baseDir: base, scale, seed: 2026, reset: false, countries: ['MX'], quiet: false }, { ...process.env, ALIANZA_DEMO_PASSWORD: PASSWORD });
     const seedSeconds = (performance.now() - t0) / 1000;
-    const config = loadConfig({ ALIANZA_DATA: path.join(base, 'mx'), ALIANZA_DEMO: 'true', ALIANZA_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent', ALIANZA_PORT: '0' });
+    const config = loadConfig({ ALIANZA_DATA: path.join(base, 'mx'), ALIANZA_DEMO: 'true', ALIANZA_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: 'silent', ALIANZA_PORT: '0', ALIANZA_RATE_LIMIT: '10000000' });
     const node = await openNode(config);
     const app = await buildApp({ config, ctx: node.ctx });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });

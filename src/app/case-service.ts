@@ -43,8 +43,8 @@ export async function readCase(ctx: AppContext, actor: ActorWithEmail, id: strin
   const victimIds = new Set(subjects.filter((s) => s.role === 'victim').map((s) => s.entityId));
   const seenSubjects = subjects
     .filter((s) => entities.has(s.entityId))
-    .map((s) => ({ subject: s, entity: presentEntityFor(ctx, entities.get(s.entityId)!, victimIds.has(s.entityId) && !canSeeVictims) }));
-  const linked = links.filter((l) => entities.has(l.entityId)).map((l) => presentEntityFor(ctx, entities.get(l.entityId)!, victimIds.has(l.entityId) && !canSeeVictims));
+    .map((s) => ({ subject: s, entity: presentEntityFor(ctx, entities.get(s.entityId)!, victimIds.has(s.entityId) && !canSeeVictims, actor.locale) }));
+  const linked = links.filter((l) => entities.has(l.entityId)).map((l) => presentEntityFor(ctx, entities.get(l.entityId)!, victimIds.has(l.entityId) && !canSeeVictims, actor.locale));
   if (opts.audit !== false) {
     await store.transaction(async (tx) => {
       await audit(tx, clock, actor, { action: 'case.read', targetType: 'case', targetId: id, caseId: id });

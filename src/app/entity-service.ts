@@ -110,7 +110,7 @@ export async function readEntity(ctx: AppContext, actor: Actor & { email?: strin
     const sa = s.id === id ? access : await entityAccess(store, actor, s.id);
     const ta = t.id === id ? access : await entityAccess(store, actor, t.id);
     if (!sa.visible || !ta.visible) continue;
-    out.push({ edge: { entity: edge, pseudonymised: false }, source: presentEntityFor(ctx, s, sa.hideIdentity), target: presentEntityFor(ctx, t, ta.hideIdentity) });
+    out.push({ edge: { entity: edge, pseudonymised: false }, source: presentEntityFor(ctx, s, sa.hideIdentity, actor.locale), target: presentEntityFor(ctx, t, ta.hideIdentity, actor.locale) });
   }
   await store.transaction(async (tx) => {
     await audit(tx, clock, actor, { action: access.hideIdentity ? 'entity.read.pseudonymised' : 'entity.read', targetType: 'entity', targetId: id });
@@ -118,7 +118,7 @@ export async function readEntity(ctx: AppContext, actor: Actor & { email?: strin
       await audit(tx, clock, actor, { action: 'victim.identity.read', targetType: 'entity', targetId: id, caseId: access.cases.find((c) => c.role === 'victim')?.kase.id ?? null });
     }
   });
-  return { entity: presentEntityFor(ctx, entity, access.hideIdentity), cases: access.cases, edges: out };
+  return { entity: presentEntityFor(ctx, entity, access.hideIdentity, actor.locale), cases: access.cases, edges: out };
 }
 
 export async function updateEntity(ctx: AppContext, actor: Actor & { email?: string }, id: string, version: number, properties: Record<string, string[]>): Promise<Entity> {

@@ -1,220 +1,435 @@
 /**
- * Importing cases and entities from tabular or JSON records through a mapping: every row is
- * validated first (a report names the row and the field), then all valid rows are written in
- * one transaction. Ids derive from the source's own ids, so running the same import twice
- * changes nothing the second time.
+ * Importing cases and entities from rows (CSV, JSON) through a mapping. Every row is checked
+ * first, against the schema and the store, and the report names the row and the column of
+ * each problem; then the valid rows are written in one transaction, or nothing is written
+ * when a row is invalid (unless told to skip invalid rows). Ids derive from the source's own
+ * ids, so running the same import again finds everything "already present" and changes
+ * nothing; a record that is present with other values is reported and left as it is.
  */
 import { createHash } from 'node:crypto';
 import { AlianzaError, type FieldIssue } from '../domain/errors';
-import { CASE_TYPES, SUBJECT_ROLES, TLP_LEVELS, type Actor, type Case, type Entity, type SubjectRole } from '../domain/model';
-import { validateEntity } from '../domain/entity-validation';
-import { validateNewCase, type NewCaseInput } from '../domain/case';
+import { SUBJECT_ROLES, type Actor, type Case, type Entity, type SubjectRole } from '../domain/model';
+import { checkReferences, validateEntity } from '../domain/entity-validation';
+import { getSchema } from '../domain/schema';
+import type { Schema } from '../domain/schema-spec';
+import { checkNewCase } from '../domain/case';
+import { parseCaseReference } from '../domain/case-reference';
+import { DEFAULT_HANDLING } from '../domain/handling';
+import type { Repositories } from '../store/ports';
 import { audit } from './audit';
 import type { AppContext } from './context';
 import { indexCase, indexEntity } from './entity-service';
 
+export const CASE_FIELDS = ['reference', 'title', 'type', 'polarisType', 'narrative', 'jurisdiction', 'tlp', 'purpose', 'retentionDays', 'consentToForward', 'labourProgram', 'eventId'] as const;
+export const DATE_ORDERS = ['YMD', 'DMY', 'MDY'] as const;
+
 export interface ImportMapping {
-  /** what each row is */
   kind: 'entities' | 'cases';
-  /** entity schema, for kind "entities" */
+  /** entity schema, for kind "entities" (one schema per file) */
   schema?: string;
   /** column holding the source's own id (required: it makes re-runs idempotent) */
   idColumn: string;
   /** source column -> entity property (entities) or case field (cases) */
   columns: Record<string, string>;
-  /** values used when a column is absent or empty */
+  /** property or field -> value used when the row gives none */
   defaults?: Record<string, string>;
-  /** entities only: link each row to a case by reference, with a role */
-  caseReferenceColumn?: string;
-  roleColumn?: string;
-  /** split multi-valued cells on this separator (default ";") */
+  /** separates several values in one cell (default ";") */
   separator?: string;
+  /** how day-month-year dates are written in the file (default YMD: only year-first dates) */
+  dateOrder?: (typeof DATE_ORDERS)[number];
+  /** names the source system, so that two systems' ids cannot collide (default "") */
+  source?: string;
+  /** entities: column holding a case reference (or the source id of an imported case) */
+  caseColumn?: string;
+  /** entities: column holding the entity's role in that case; `role` when the column is empty */
+  roleColumn?: string;
+  role?: string;
+  /** entities: mark the imported entities for privacy-preserving cross-border checks */
+  crossBorderCheck?: boolean;
 }
 
-export type Row = Record<string, string>;
+export type Cell = string | string[];
+export interface SourceRow {
+  /** the row's number as the reader counts it (CSV: the line in the file, header = 1) */
+  row: number;
+  cells: Record<string, Cell>;
+}
+
+export interface RowIssue extends FieldIssue {
+  /** the value as written in the file */
+  value?: string;
+}
+
+export type RowStatus = 'created' | 'linked' | 'unchanged' | 'differs' | 'invalid';
 
 export interface RowResult {
-  row: number; // 1-based, as a spreadsheet user counts data rows (header = row 1, first data row = 2 for CSV)
+  row: number;
   sourceId: string;
-  status: 'created' | 'unchanged' | 'invalid';
-  issues: FieldIssue[];
+  id?: string;
+  status: RowStatus;
+  issues: RowIssue[];
 }
 
 export interface ImportReport {
   rows: RowResult[];
   created: number;
+  linked: number;
   unchanged: number;
+  differs: number;
   invalid: number;
   written: boolean;
 }
 
-export function stableId(nodeId: string, kind: string, sourceId: string): string {
-  const h = createHash('sha256').update(`${nodeId}\u0000${kind}\u0000${sourceId}`).digest('hex');
+export interface ImportOptions {
+  skipInvalid?: boolean;
+  dryRun?: boolean;
+  /** a label for the audit entry (the file's name) */
+  source?: string;
+  onProgress?: (phase: 'check' | 'write', done: number, total: number) => void;
+}
+
+/** A UUID (version 5 layout) derived from the node, the kind of record and the source's id. */
+export function stableId(nodeId: string, key: string, sourceId: string): string {
+  const h = createHash('sha256').update(`${nodeId}\u0000${key}\u0000${sourceId}`).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
 }
 
+const entityKey = (m: Pick<ImportMapping, 'source'>, schema: string) => `entity\u0000${m.source ?? ''}\u0000${schema}`;
+const caseKey = (m: Pick<ImportMapping, 'source'>) => `case\u0000${m.source ?? ''}`;
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+const isTextMap = (v: unknown): v is Record<string, string> => typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isText);
+
+/** Checks a mapping's shape and that it names only known properties or case fields. */
 export function checkMapping(m: unknown): ImportMapping {
   const issues: FieldIssue[] = [];
-  const o = (m ?? {}) as Record<string, unknown>;
+  const o = (typeof m === 'object' && m !== null && !Array.isArray(m) ? m : {}) as Record<string, unknown>;
+  const req = (field: string) => issues.push({ field, code: 'IMPORT_MAPPING_REQUIRED' });
   if (o.kind !== 'entities' && o.kind !== 'cases') issues.push({ field: 'kind', code: 'IMPORT_MAPPING_KIND' });
-  if (typeof o.idColumn !== 'string' || !o.idColumn) issues.push({ field: 'idColumn', code: 'SCHEMA.required' });
-  if (!o.columns || typeof o.columns !== 'object') issues.push({ field: 'columns', code: 'SCHEMA.required' });
-  if (o.kind === 'entities' && typeof o.schema !== 'string') issues.push({ field: 'schema', code: 'SCHEMA.required' });
+  if (!isText(o.idColumn) || !o.idColumn.trim()) req('idColumn');
+  if (!isTextMap(o.columns) || Object.keys(o.columns).length === 0) req('columns');
+  if (o.defaults !== undefined && !isTextMap(o.defaults)) issues.push({ field: 'defaults', code: 'IMPORT_MAPPING_NOT_TEXT' });
+  if (o.separator !== undefined && (!isText(o.separator) || o.separator.length < 1 || o.separator.length > 3)) issues.push({ field: 'separator', code: 'IMPORT_MAPPING_SEPARATOR' });
+  if (o.dateOrder !== undefined && !(DATE_ORDERS as readonly unknown[]).includes(o.dateOrder)) issues.push({ field: 'dateOrder', code: 'IMPORT_MAPPING_VALUE', params: { allowed: DATE_ORDERS.join(', ') } });
+  if (o.source !== undefined && !isText(o.source)) issues.push({ field: 'source', code: 'IMPORT_MAPPING_NOT_TEXT' });
+  let targets: readonly string[] = CASE_FIELDS;
+  if (o.kind === 'entities') {
+    const schema = isText(o.schema) ? getSchema(o.schema) : undefined;
+    if (!isText(o.schema)) req('schema');
+    else if (!schema || schema.abstract) issues.push({ field: 'schema', code: 'ENTITY_UNKNOWN_SCHEMA', params: { schema: o.schema.slice(0, 64) } });
+    targets = schema ? Object.keys(schema.properties) : [];
+    const roles = ['linked', ...SUBJECT_ROLES];
+    if (o.role !== undefined && !roles.includes(String(o.role))) issues.push({ field: 'role', code: 'IMPORT_BAD_ROLE', params: { value: String(o.role), allowed: roles.join(', ') } });
+    for (const k of ['caseColumn', 'roleColumn'] as const) if (o[k] !== undefined && (!isText(o[k]) || !o[k])) issues.push({ field: k, code: 'IMPORT_MAPPING_NOT_TEXT' });
+    if (o.crossBorderCheck !== undefined && typeof o.crossBorderCheck !== 'boolean') issues.push({ field: 'crossBorderCheck', code: 'IMPORT_MAPPING_VALUE', params: { allowed: 'true, false' } });
+  } else {
+    for (const k of ['schema', 'caseColumn', 'roleColumn', 'role', 'crossBorderCheck']) if (o[k] !== undefined) issues.push({ field: k, code: 'IMPORT_MAPPING_ENTITIES_ONLY' });
+  }
+  const known = (field: string, target: string) => {
+    if (targets.length && !targets.includes(target)) issues.push({ field, code: 'IMPORT_MAPPING_UNKNOWN_TARGET', params: { target, allowed: targets.join(', ') } });
+  };
+  if (isTextMap(o.columns)) for (const [col, target] of Object.entries(o.columns)) known(`columns.${col}`, target);
+  if (isTextMap(o.defaults)) for (const target of Object.keys(o.defaults)) known(`defaults.${target}`, target);
   if (issues.length) throw new AlianzaError('IMPORT_BAD_MAPPING', {}, issues);
   return o as unknown as ImportMapping;
 }
 
-function cell(row: Row, mapping: ImportMapping, column: string | undefined, field?: string): string {
-  const v = column ? (row[column] ?? '').trim() : '';
-  return v || (field ? (mapping.defaults?.[field] ?? '') : '');
+/** The columns a mapping reads from the file. */
+export function mappedColumns(m: ImportMapping): string[] {
+  return [...new Set([m.idColumn, ...Object.keys(m.columns), ...(m.caseColumn ? [m.caseColumn] : []), ...(m.roleColumn ? [m.roleColumn] : [])])];
 }
+
+/** A value as the file wrote it, with the column (or the mapping default) it came from. */
+interface Sourced {
+  value: string;
+  label: string;
+}
+
+function cellValues(cell: Cell | undefined, sep: string): string[] {
+  if (cell === undefined) return [];
+  const parts = Array.isArray(cell) ? cell : cell.split(sep);
+  return parts.map((s) => s.trim()).filter(Boolean);
+}
+
+/** Values for each target (property or case field): mapped columns first, else the default. */
+function gather(row: SourceRow, m: ImportMapping): Map<string, Sourced[]> {
+  const sep = m.separator ?? ';';
+  const out = new Map<string, Sourced[]>();
+  for (const [column, target] of Object.entries(m.columns)) {
+    const values = m.kind === 'cases' ? [String(row.cells[column] ?? '').trim()].filter(Boolean) : cellValues(row.cells[column], sep);
+    out.set(target, [...(out.get(target) ?? []), ...values.map((value) => ({ value, label: column }))]);
+  }
+  for (const [target, value] of Object.entries(m.defaults ?? {})) {
+    if (!out.get(target)?.length && value.trim()) out.set(target, [{ value: value.trim(), label: `defaults.${target}` }]);
+  }
+  return out;
+}
+
+/** "23/07/1994" -> "1994-07-23" under DMY (MDY: month first); other forms pass unchanged. */
+export function reorderDate(value: string, order: ImportMapping['dateOrder']): string {
+  if (!order || order === 'YMD') return value;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value.trim());
+  if (!m) return value;
+  const [day, month] = order === 'DMY' ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+  return `${m[3]}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+/** Moves issues reported on "properties.x[i]" or "handling.tlp" to the column the value came from. */
+function locate(issues: FieldIssue[], sourced: Map<string, Sourced[]>, fieldOf: (issueField: string) => [string, number | null]): RowIssue[] {
+  return issues.map((i) => {
+    const [target, index] = fieldOf(i.field);
+    const from = sourced.get(target) ?? [];
+    const s = index !== null ? from[index] : from.length === 1 ? from[0] : undefined;
+    const label = s?.label ?? from[0]?.label ?? (target || '-');
+    return { ...i, field: label, ...(s ? { value: s.value } : {}) };
+  });
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 interface Prepared {
   result: RowResult;
-  write?: (ctx: AppContext, tx: Parameters<Parameters<AppContext['store']['transaction']>[0]>[0], actor: Actor | null) => Promise<void>;
+  entity?: Entity;
+  kase?: Case;
+  /** reference requested by the row (cases); generated at write time when absent */
+  reference?: string;
+  /** case links to add (entities) */
+  links: { caseId: string; role: SubjectRole | 'linked' }[];
 }
 
-export async function importRecords(
-  ctx: AppContext,
-  actor: Actor | null,
-  agencyId: string,
-  rows: Row[],
-  mapping: ImportMapping,
-  opts: { firstRowNumber?: number; skipInvalid?: boolean; dryRun?: boolean; onProgress?: (done: number, total: number) => void } = {},
-): Promise<ImportReport> {
-  const first = opts.firstRowNumber ?? 2;
-  const sep = mapping.separator ?? ';';
-  const prepared: Prepared[] = [];
+async function fetchEntities(repos: Repositories, ids: string[]): Promise<Map<string, Entity>> {
+  const out = new Map<string, Entity>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) for (const e of await repos.entities.getMany(unique.slice(i, i + 500))) out.set(e.id, e);
+  return out;
+}
+
+export async function importRecords(ctx: AppContext, actor: Actor | null, agencyId: string, rows: SourceRow[], mapping: ImportMapping, opts: ImportOptions = {}): Promise<ImportReport> {
   const now = ctx.clock.now().toISOString();
+  const prepared: Prepared[] = [];
   const seen = new Set<string>();
-  for (const [i, row] of rows.entries()) {
-    const sourceId = (row[mapping.idColumn] ?? '').trim();
-    const result: RowResult = { row: first + i, sourceId, status: 'invalid', issues: [] };
-    prepared.push({ result });
-    if (!sourceId) {
-      result.issues.push({ field: mapping.idColumn, code: 'SCHEMA.required' });
-      continue;
-    }
-    if (seen.has(sourceId)) {
-      result.issues.push({ field: mapping.idColumn, code: 'IMPORT_DUPLICATE_ID', params: { id: sourceId } });
-      continue;
-    }
+  for (const row of rows) {
+    const raw = row.cells[mapping.idColumn];
+    const sourceId = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
+    const result: RowResult = { row: row.row, sourceId, status: 'invalid', issues: [] };
+    if (!sourceId) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_ID_REQUIRED' });
+    else if (seen.has(sourceId)) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_DUPLICATE_ID', params: { id: sourceId }, value: sourceId });
     seen.add(sourceId);
-    if (mapping.kind === 'entities') prepareEntity(ctx, agencyId, row, mapping, sep, sourceId, now, prepared[prepared.length - 1]!);
-    else await prepareCase(ctx, agencyId, row, mapping, sourceId, now, prepared[prepared.length - 1]!, actor);
-    opts.onProgress?.(i + 1, rows.length);
+    prepared.push({ result, links: [] });
   }
+  if (mapping.kind === 'entities') await prepareEntities(ctx, agencyId, rows, mapping, prepared, now, opts);
+  else await prepareCases(ctx, actor, agencyId, rows, mapping, prepared, now, opts);
+
   const invalid = prepared.filter((p) => p.result.issues.length > 0);
   for (const p of invalid) p.result.status = 'invalid';
-  const report: ImportReport = { rows: prepared.map((p) => p.result), created: 0, unchanged: 0, invalid: invalid.length, written: false };
-  if (opts.dryRun || (invalid.length && !opts.skipInvalid)) return report;
-  await ctx.store.transaction(async (tx) => {
-    for (const p of prepared) if (!p.result.issues.length && p.write) await p.write(ctx, tx, actor);
-    await audit(tx, ctx.clock, actor, { action: 'data.import', detail: { kind: mapping.kind, schema: mapping.schema, rows: rows.length, invalid: invalid.length } });
+  const count = (s: RowStatus) => prepared.filter((p) => p.result.status === s).length;
+  const report = (written: boolean): ImportReport => ({
+    rows: prepared.map((p) => p.result),
+    created: count('created'),
+    linked: count('linked'),
+    unchanged: count('unchanged'),
+    differs: count('differs'),
+    invalid: invalid.length,
+    written,
   });
-  report.created = prepared.filter((p) => p.result.status === 'created').length;
-  report.unchanged = prepared.filter((p) => p.result.status === 'unchanged').length;
-  report.written = true;
-  return report;
+  if (opts.dryRun || (invalid.length && !opts.skipInvalid)) return report(false);
+
+  const valid = prepared.filter((p) => !p.result.issues.length);
+  await ctx.store.transaction(async (tx) => {
+    const touched = new Set<string>();
+    for (const [i, p] of valid.entries()) {
+      if (p.entity) await writeEntity(ctx, tx, actor, p, touched);
+      else if (p.kase) await writeCase(ctx, tx, actor, p, now);
+      opts.onProgress?.('write', i + 1, valid.length);
+    }
+    for (const caseId of touched) {
+      const kase = await tx.cases.get(caseId);
+      if (!kase) continue;
+      const next = { ...kase, updatedAt: now, version: kase.version + 1 };
+      await tx.cases.update(next, kase.version);
+      const subjects = await tx.cases.listSubjects(caseId);
+      await indexCase(tx, next, await tx.entities.getMany(subjects.filter((s) => s.role !== 'victim').map((s) => s.entityId)));
+    }
+    const r = report(true);
+    await audit(tx, ctx.clock, actor, {
+      action: 'data.import',
+      detail: { kind: mapping.kind, schema: mapping.schema ?? null, source: opts.source ?? null, rows: rows.length, created: r.created, linked: r.linked, unchanged: r.unchanged, differs: r.differs, invalid: r.invalid },
+    });
+  });
+  return report(true);
 }
 
-function prepareEntity(ctx: AppContext, agencyId: string, row: Row, mapping: ImportMapping, sep: string, sourceId: string, now: string, p: Prepared): void {
-  const properties: Record<string, string[]> = {};
-  for (const [column, prop] of Object.entries(mapping.columns)) {
-    const v = cell(row, mapping, column, prop);
-    if (v) properties[prop] = v.split(sep).map((s) => s.trim()).filter(Boolean);
-  }
-  for (const [prop, v] of Object.entries(mapping.defaults ?? {})) if (!properties[prop] && v && !['role'].includes(prop)) properties[prop] = [v];
-  const v = validateEntity(mapping.schema!, properties, { defaultCountry: ctx.node.country });
-  if (!v.ok) {
-    p.result.issues.push(...v.issues.map((i) => ({ ...i, field: columnOf(mapping, i.field) })));
-    return;
-  }
-  const id = stableId(ctx.node.nodeId, 'entity', sourceId);
-  const caseRef = cell(row, mapping, mapping.caseReferenceColumn);
-  const role = (cell(row, mapping, mapping.roleColumn, 'role') || 'linked') as SubjectRole | 'linked';
-  if (role !== 'linked' && !(SUBJECT_ROLES as readonly string[]).includes(role)) {
-    p.result.issues.push({ field: mapping.roleColumn ?? 'role', code: 'SCHEMA.enum' });
-    return;
-  }
-  p.write = async (_ctx, tx) => {
-    const existing = await tx.entities.get(id);
-    if (existing) {
-      p.result.status = 'unchanged';
+async function prepareEntities(ctx: AppContext, agencyId: string, rows: SourceRow[], m: ImportMapping, prepared: Prepared[], now: string, opts: ImportOptions): Promise<void> {
+  const schema = getSchema(m.schema!) as Schema;
+  const key = entityKey(m, schema.name);
+  const idOf = (sourceId: string) => stableId(ctx.node.nodeId, key, sourceId);
+  const refSpecs = Object.values(schema.properties).filter((p) => p.type === 'entity');
+  // Entity references name a source id (of an entity imported under this mapping's source) or a stored entity's id.
+  const candidates = (v: string) => [...new Set((refSpecs.flatMap((s) => s.range ?? [])).map((r) => stableId(ctx.node.nodeId, entityKey(m, r), v)))];
+  const gathered = rows.map((r) => gather(r, m));
+  const refValues = gathered.flatMap((g) => refSpecs.flatMap((s) => (g.get(s.name) ?? []).map((x) => x.value)));
+  const inFile = new Map<string, Pick<Entity, 'id' | 'schema'>>();
+  for (const p of prepared) if (p.result.sourceId) inFile.set(idOf(p.result.sourceId), { id: idOf(p.result.sourceId), schema: schema.name });
+  const stored = await fetchEntities(ctx.store, [...prepared.map((p) => idOf(p.result.sourceId)), ...refValues.flatMap((v) => [...candidates(v), v])]);
+  const lookup = (id: string) => inFile.get(id) ?? stored.get(id);
+  const caseCache = new Map<string, Case | undefined>();
+  const linkCache = new Map<string, Set<string>>();
+
+  for (const [i, row] of rows.entries()) {
+    const p = prepared[i]!;
+    const sourced = gathered[i]!;
+    const properties: Record<string, string[]> = {};
+    for (const [prop, values] of sourced) {
+      const spec = schema.properties[prop]!;
+      properties[prop] = values.map((s) => {
+        if (spec.type === 'date') return reorderDate(s.value, m.dateOrder);
+        if (spec.type !== 'entity') return s.value;
+        const found = candidates(s.value).map(lookup).filter((e): e is Pick<Entity, 'id' | 'schema'> => !!e);
+        if (found.length > 1) p.result.issues.push({ field: s.label, code: 'IMPORT_AMBIGUOUS_REFERENCE', params: { value: s.value }, value: s.value });
+        return found[0]?.id ?? s.value;
+      });
+    }
+    const v = validateEntity(schema.name, properties, { defaultCountry: ctx.node.country });
+    const where = (field: string): [string, number | null] => {
+      const m2 = /^properties\.([^.[]+)(?:\[(\d+)\])?/.exec(field);
+      return m2 ? [m2[1]!, m2[2] !== undefined ? Number(m2[2]) : null] : [field, null];
+    };
+    if (!v.ok) {
+      p.result.issues.push(...locate(v.issues, sourced, where));
     } else {
-      const entity: Entity = { id, schema: mapping.schema!, properties: v.properties, caption: v.caption, owningAgencyId: agencyId, crossBorderCheck: false, createdAt: now, updatedAt: now, version: 1 };
-      await tx.entities.create(entity);
-      await indexEntity(tx, entity);
-      p.result.status = 'created';
+      p.result.issues.push(...locate(checkReferences(schema, v.properties, lookup), sourced, where));
     }
-    if (caseRef) {
-      const kase = await tx.cases.getByReference(caseRef);
-      if (!kase) throw new AlianzaError('IMPORT_UNKNOWN_CASE', { reference: caseRef, row: p.result.row });
-      if (role === 'linked') {
-        const links = await tx.cases.listLinks(kase.id);
-        if (!links.some((l) => l.entityId === id)) await tx.cases.linkEntity({ caseId: kase.id, entityId: id, addedAt: now });
-      } else {
-        const subjects = await tx.cases.listSubjects(kase.id);
-        if (!subjects.some((s) => s.entityId === id && s.role === role)) await tx.cases.addSubject({ caseId: kase.id, entityId: id, role, addedAt: now });
+    const links = await caseLinks(ctx, row, m, p, caseCache);
+    opts.onProgress?.('check', i + 1, rows.length);
+    if (p.result.issues.length || !v.ok) continue;
+
+    const id = idOf(p.result.sourceId);
+    p.result.id = id;
+    const existing = stored.get(id);
+    p.entity = existing ?? { id, schema: schema.name, properties: v.properties, caption: v.caption, owningAgencyId: agencyId, crossBorderCheck: m.crossBorderCheck ?? false, createdAt: now, updatedAt: now, version: 1 };
+    for (const link of links) {
+      if (!linkCache.has(link.caseId)) {
+        const [subjects, plain] = await Promise.all([ctx.store.cases.listSubjects(link.caseId), ctx.store.cases.listLinks(link.caseId)]);
+        linkCache.set(link.caseId, new Set([...subjects.map((s) => `${s.entityId}/${s.role}`), ...plain.map((l) => `${l.entityId}/linked`)]));
       }
+      if (!linkCache.get(link.caseId)!.has(`${id}/${link.role}`)) p.links.push(link);
     }
-  };
+    if (!existing) p.result.status = 'created';
+    else if (existing.schema !== schema.name || !sameJson(existing.properties, v.properties)) p.result.status = 'differs';
+    else p.result.status = p.links.length ? 'linked' : 'unchanged';
+  }
 }
 
-function columnOf(mapping: ImportMapping, field: string): string {
-  const prop = field.split(/[.[]/)[0] ?? field;
-  const col = Object.entries(mapping.columns).find(([, p]) => p === prop)?.[0];
-  return col ? `${col} (${field})` : field;
+/** The cases a row links its entity to, with the role; problems go to the row's issues. */
+async function caseLinks(ctx: AppContext, row: SourceRow, m: ImportMapping, p: Prepared, cache: Map<string, Case | undefined>): Promise<Prepared['links']> {
+  if (!m.caseColumn) return [];
+  const sep = m.separator ?? ';';
+  const refs = cellValues(row.cells[m.caseColumn], sep);
+  if (!refs.length) return [];
+  const roleCell = m.roleColumn ? cellValues(row.cells[m.roleColumn], sep)[0] : undefined;
+  const roleRaw = (roleCell ?? m.role ?? 'linked').toLowerCase();
+  const roles = ['linked', ...SUBJECT_ROLES];
+  if (!roles.includes(roleRaw)) {
+    p.result.issues.push({ field: m.roleColumn ?? 'role', code: 'IMPORT_BAD_ROLE', params: { value: roleRaw, allowed: roles.join(', ') }, value: roleCell ?? roleRaw });
+    return [];
+  }
+  const out: Prepared['links'] = [];
+  for (const ref of refs) {
+    if (!cache.has(ref)) cache.set(ref, (await ctx.store.cases.getByReference(ref.toUpperCase())) ?? (await ctx.store.cases.get(stableId(ctx.node.nodeId, caseKey(m), ref))));
+    const kase = cache.get(ref);
+    if (!kase) p.result.issues.push({ field: m.caseColumn, code: 'IMPORT_UNKNOWN_CASE', params: { reference: ref }, value: ref });
+    else out.push({ caseId: kase.id, role: roleRaw as SubjectRole | 'linked' });
+  }
+  return out;
 }
 
-async function prepareCase(ctx: AppContext, agencyId: string, row: Row, mapping: ImportMapping, sourceId: string, now: string, p: Prepared, actor: Actor | null): Promise<void> {
-  const get = (field: string) => {
-    const col = Object.entries(mapping.columns).find(([, f]) => f === field)?.[0];
-    return cell(row, mapping, col, field);
-  };
-  const tlp = (get('tlp') || 'AMBER').toUpperCase().replace(/^TLP:/, '');
-  const type = get('type');
-  const issues: FieldIssue[] = [];
-  if (!(TLP_LEVELS as readonly string[]).includes(tlp)) issues.push({ field: 'tlp', code: 'SCHEMA.enum' });
-  if (!(CASE_TYPES as readonly string[]).includes(type)) issues.push({ field: 'type', code: 'SCHEMA.enum' });
-  const retention = Number(get('retentionDays') || '365');
-  if (!Number.isInteger(retention) || retention < 1 || retention > 3650) issues.push({ field: 'retentionDays', code: 'SCHEMA.maximum', params: { limit: 3650 } });
-  if (issues.length) {
-    p.result.issues.push(...issues.map((i) => ({ ...i, field: columnOf(mapping, i.field) })));
+async function writeEntity(ctx: AppContext, tx: Repositories, actor: Actor | null, p: Prepared, touched: Set<string>): Promise<void> {
+  const e = p.entity!;
+  if (p.result.status === 'created') {
+    if (await tx.entities.get(e.id)) p.result.status = 'unchanged';
+    else {
+      await tx.entities.create(e);
+      await indexEntity(tx, e);
+    }
+  }
+  for (const link of p.links) {
+    if (link.role === 'linked') {
+      await tx.cases.linkEntity({ caseId: link.caseId, entityId: e.id, addedAt: e.updatedAt });
+      await audit(tx, ctx.clock, actor, { action: 'case.entity.link', targetType: 'entity', targetId: e.id, caseId: link.caseId, detail: { schema: e.schema, via: 'import' } });
+    } else {
+      await tx.cases.addSubject({ caseId: link.caseId, entityId: e.id, role: link.role, addedAt: ctx.clock.now().toISOString() });
+      await audit(tx, ctx.clock, actor, { action: 'case.subject.add', targetType: 'entity', targetId: e.id, caseId: link.caseId, detail: { role: link.role, schema: e.schema, via: 'import' } });
+    }
+    touched.add(link.caseId);
+  }
+}
+
+const CASE_ISSUE_FIELD: Record<string, string> = {
+  'handling.tlp': 'tlp',
+  'handling.purpose': 'purpose',
+  'handling.retentionDays': 'retentionDays',
+  'handling.originatorConsentRequiredToForward': 'consentToForward',
+};
+
+function yesNo(v: string): boolean | undefined {
+  const f = v.trim().toLowerCase();
+  if (['true', 'yes', 'y', '1', 'oui', 'o', 'sí', 'si', 's'].includes(f)) return true;
+  if (['false', 'no', 'n', '0', 'non'].includes(f)) return false;
+  return undefined;
+}
+
+async function prepareCases(ctx: AppContext, actor: Actor | null, agencyId: string, rows: SourceRow[], m: ImportMapping, prepared: Prepared[], now: string, opts: ImportOptions): Promise<void> {
+  const references = new Map<string, number>();
+  for (const [i, row] of rows.entries()) {
+    const p = prepared[i]!;
+    const sourced = gather(row, m);
+    const get = (f: string) => sourced.get(f)?.[0]?.value ?? '';
+    const input: Record<string, unknown> = { title: get('title'), type: get('type').toLowerCase().replace(/[\s-]+/g, '_') };
+    for (const f of ['polarisType', 'narrative', 'jurisdiction', 'labourProgram', 'eventId'] as const) if (get(f)) input[f] = get(f);
+    const consent = get('consentToForward') ? yesNo(get('consentToForward')) : true;
+    input.handling = {
+      tlp: (get('tlp') || DEFAULT_HANDLING.tlp).toUpperCase().replace(/^TLP:/, '').replace(/\s+/g, '+'),
+      purpose: get('purpose') || DEFAULT_HANDLING.purpose,
+      retentionDays: get('retentionDays') ? Number(get('retentionDays')) : DEFAULT_HANDLING.retentionDays,
+      originatorConsentRequiredToForward: consent ?? 'invalid',
+    };
+    const id = stableId(ctx.node.nodeId, caseKey(m), p.result.sourceId);
+    const checked = checkNewCase(input, { id, reference: 'pending', owningAgencyId: agencyId, createdBy: actor?.userId ?? 'import', now, defaultJurisdiction: ctx.node.country });
+    if (!checked.ok) p.result.issues.push(...locate(checked.issues, sourced, (f) => [CASE_ISSUE_FIELD[f] ?? f, null]));
+    const reference = get('reference').toUpperCase();
+    const refLabel = sourced.get('reference')?.[0]?.label ?? 'reference';
+    if (reference) {
+      const taken = await ctx.store.cases.getByReference(reference);
+      if (!parseCaseReference(reference)) p.result.issues.push({ field: refLabel, code: 'IMPORT_BAD_REFERENCE', params: { value: reference }, value: reference });
+      else if (references.has(reference)) p.result.issues.push({ field: refLabel, code: 'IMPORT_DUPLICATE_REFERENCE', params: { reference, row: references.get(reference)! }, value: reference });
+      else if (taken && taken.id !== id) p.result.issues.push({ field: refLabel, code: 'IMPORT_REFERENCE_TAKEN', params: { reference }, value: reference });
+      references.set(reference, p.result.row);
+    }
+    opts.onProgress?.('check', i + 1, rows.length);
+    if (p.result.issues.length || !checked.ok) continue;
+    p.result.id = id;
+    const existing = await ctx.store.cases.get(id);
+    p.kase = existing ?? checked.case;
+    if (reference) p.reference = reference;
+    if (!existing) p.result.status = 'created';
+    else {
+      const fields = ['title', 'type', 'polarisType', 'narrative', 'jurisdiction', 'handling', 'labourProgram', 'eventId'] as const;
+      const same = fields.every((f) => sameJson(existing[f], checked.case[f])) && (!reference || existing.reference === reference);
+      p.result.status = same ? 'unchanged' : 'differs';
+    }
+  }
+}
+
+async function writeCase(ctx: AppContext, tx: Repositories, actor: Actor | null, p: Prepared, now: string): Promise<void> {
+  if (p.result.status !== 'created') return;
+  if (await tx.cases.get(p.kase!.id)) {
+    p.result.status = 'unchanged';
     return;
   }
-  const input: NewCaseInput = {
-    title: get('title'),
-    type: type as NewCaseInput['type'],
-    polarisType: get('polarisType') || null,
-    narrative: get('narrative'),
-    jurisdiction: get('jurisdiction') || ctx.node.country,
-    handling: { tlp: tlp as NewCaseInput['handling']['tlp'], purpose: get('purpose') || 'investigation', retentionDays: retention, originatorConsentRequiredToForward: true },
-    labourProgram: get('labourProgram') || null,
-    eventId: get('eventId') || null,
-  };
-  const id = stableId(ctx.node.nodeId, 'case', sourceId);
-  let kase: Case;
-  try {
-    kase = validateNewCase(input, { id, reference: 'pending', owningAgencyId: agencyId, createdBy: actor?.userId ?? 'import', now, defaultJurisdiction: ctx.node.country });
-  } catch (e) {
-    if (e instanceof AlianzaError) {
-      p.result.issues.push(...(e.issues.length ? e.issues : [{ field: '-', code: e.code, params: e.params }]).map((i) => ({ ...i, field: columnOf(mapping, i.field) })));
-      return;
-    }
-    throw e;
-  }
-  const reference = get('reference');
-  p.write = async (_ctx, tx) => {
-    if (await tx.cases.get(id)) {
-      p.result.status = 'unchanged';
-      return;
-    }
-    const prefix = `${ctx.node.country}-${now.slice(0, 4)}-`;
-    const ref = reference || prefix + String(await tx.cases.nextReferenceNumber(prefix)).padStart(6, '0');
-    const full = { ...kase, reference: ref };
-    await tx.cases.create(full);
-    await indexCase(tx, full, []);
-    p.result.status = 'created';
-  };
+  const prefix = `${ctx.node.country}-${now.slice(0, 4)}-`;
+  const reference = p.reference ?? prefix + String(await tx.cases.nextReferenceNumber(prefix)).padStart(6, '0');
+  const kase = { ...p.kase!, reference };
+  await tx.cases.create(kase);
+  await indexCase(tx, kase, []);
+  await audit(tx, ctx.clock, actor, { action: 'case.create', targetType: 'case', targetId: kase.id, caseId: kase.id, detail: { reference, type: kase.type, tlp: kase.handling.tlp, via: 'import' } });
 }

@@ -1,5 +1,5 @@
 /** What a user sees of an entity: itself, or a victim's stable pseudonym with identifying fields removed. */
-import type { Entity } from '../domain/model';
+import type { Entity, Locale } from '../domain/model';
 import { pseudonymFor, redactEntity } from '../domain/pseudonym';
 import type { AppContext } from './context';
 
@@ -8,7 +8,7 @@ export interface SeenEntity {
   pseudonymised: boolean;
 }
 
-export function presentEntityFor(ctx: Pick<AppContext, 'node'>, entity: Entity, hideIdentity: boolean): SeenEntity {
+export function presentEntityFor(ctx: Pick<AppContext, 'node'>, entity: Entity, hideIdentity: boolean, locale: Locale = 'en'): SeenEntity {
   if (!hideIdentity) return { entity, pseudonymised: false };
-  return { entity: redactEntity(entity, pseudonymFor(entity.id, ctx.node.pseudonymKey)), pseudonymised: true };
+  return { entity: redactEntity(entity, pseudonymFor(entity.id, ctx.node.pseudonymKey, locale)), pseudonymised: true };
 }

@@ -78,7 +78,7 @@ export async function buildApp({ config, ctx, plugins = [], logStream }: AppOpti
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
-    max: 600,
+    max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (req) => !req.url.startsWith('/api/'),
     errorResponseBuilder: () => new AlianzaError('RATE_LIMITED'),

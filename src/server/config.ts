@@ -29,6 +29,8 @@ export interface Config {
   /** login attempts before a temporary lock, and its length */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** API requests per minute from one address */
+  rateLimitPerMinute: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'alianza-demo';
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     bodyLimit: int(env, 'ALIANZA_BODY_LIMIT', 1024 * 1024, 1024, 64 * 1024 * 1024),
     lockoutThreshold: int(env, 'ALIANZA_LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMinutes: int(env, 'ALIANZA_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    rateLimitPerMinute: int(env, 'ALIANZA_RATE_LIMIT', 600, 10, 10_000_000),
     ...overrides,
   };
   return Object.freeze(config);
