@@ -4,7 +4,7 @@
  * from that point on. Pure functions; the store persists entries and feeds them back here.
  */
 import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { bytesToHex } from '@noble/hashes/utils';
 import type { AuditEntry } from './model';
 
 /** prevHash of the first entry (seq 1). */
@@ -77,9 +77,11 @@ export function auditHashMessage(prevHash: string, entry: AuditHashInput): strin
   ]);
 }
 
-/** SHA-256 (hex) of the canonical serialisation of the entry and the previous hash. */
+const UTF8 = new TextEncoder();
+
+/** SHA-256 (hex) of the UTF-8 bytes of the canonical serialisation of the entry and the previous hash. */
 export function auditHash(prevHash: string, entry: AuditHashInput): string {
-  return bytesToHex(sha256(utf8ToBytes(auditHashMessage(prevHash, entry))));
+  return bytesToHex(sha256(UTF8.encode(auditHashMessage(prevHash, entry))));
 }
 
 /**

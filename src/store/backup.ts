@@ -27,31 +27,46 @@ function removeSidecars(file: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
-/** Copies a node's database (an open SQLite store, or a file) to `destFile`. */
+const PAGES_PER_STEP = 1000;
+const ALL_PAGES = 0x7fffffff;
+
+/**
+ * Copies a node's database (an open SQLite store, or a file) to `destFile`.
+ * From an open store, the copy holds the store's connection, so that no write transaction
+ * is half-done while pages are copied: queries wait meanwhile (the event loop does not),
+ * the copy proceeds PAGES_PER_STEP pages at a time. Do not call it inside a transaction.
+ * From a file (another process runs the node), a separate read connection copies every
+ * page in one step under one read snapshot: WAL lets the node keep writing meanwhile.
+ */
 export async function backupSqlite(source: Store | string, destFile: string): Promise<BackupResult> {
   const dest = path.resolve(destFile);
   mkdirSync(path.dirname(dest), { recursive: true });
   const tmp = tempBeside(dest, 'backup');
-  let handle;
-  let ownHandle = false;
-  if (typeof source === 'string') {
-    handle = openSqliteFile(source, { readonly: true });
-    ownHandle = true;
-  } else if (source instanceof SqlStore && source.sqliteHandle) {
-    handle = source.sqliteHandle;
-  } else {
-    throw new AlianzaError('STORE_BACKUP_NOT_SQLITE');
-  }
   try {
-    const progress = await handle.backup(tmp);
+    let pages: number;
+    if (typeof source === 'string') {
+      const handle = openSqliteFile(source, { readonly: true });
+      try {
+        pages = (await handle.backup(tmp, { progress: () => ALL_PAGES })).totalPages;
+      } finally {
+        handle.close();
+      }
+    } else if (source instanceof SqlStore && source.sqliteHandle) {
+      const handle = source.sqliteHandle;
+      pages = await source.kysely
+        .connection()
+        .execute(async () => (await handle.backup(tmp, { progress: () => PAGES_PER_STEP })).totalPages);
+    } else {
+      throw new AlianzaError('STORE_BACKUP_NOT_SQLITE');
+    }
+    // better-sqlite3 reports a first step refused as busy as an empty, finished copy
+    if (!existsSync(tmp) || pages === 0) throw new Error('the backup did not complete');
     removeSidecars(dest);
     renameSync(tmp, dest);
-    return { file: dest, pages: progress.totalPages };
+    return { file: dest, pages };
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
-  } finally {
-    if (ownHandle) handle.close();
   }
 }
 
@@ -99,7 +114,7 @@ export async function restoreSqlite(
   const tmp = tempBeside(dest, 'restore');
   const db = openSqliteFile(src, { readonly: true });
   try {
-    const progress = await db.backup(tmp);
+    const progress = await db.backup(tmp, { progress: () => ALL_PAGES });
     removeSidecars(dest);
     renameSync(tmp, dest);
     return { file: dest, pages: progress.totalPages };

@@ -66,6 +66,11 @@ export class SqlStore implements Store {
     this.settings = r.settings;
   }
 
+  /** The executor for raw queries: the ambient transaction inside `transaction`, the pool otherwise. */
+  currentDb(): Db {
+    return this.ctx.db();
+  }
+
   /** Repositories bound to the transaction; calls on the store itself inside `fn` join it too. */
   transaction<T>(fn: (tx: Repositories) => Promise<T>): Promise<T> {
     return this.ctx.atomic((_db, frame) => {

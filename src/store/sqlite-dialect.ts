@@ -39,6 +39,8 @@ export function openSqliteFile(file: string, opts: { readonly?: boolean } = {}):
 }
 
 const BUSY_RETRY_MAX_DELAY_MS = 50;
+/** A loop of queries yields to the event loop at least this often (HTTP, timers, online backup). */
+const YIELD_EVERY_MS = 20;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -54,6 +56,7 @@ const isBusy = (err: unknown): boolean =>
  */
 class NodeSqliteConnection implements DatabaseConnection {
   private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  private lastYield = performance.now();
 
   constructor(private readonly db: BetterSqlite3.Database) {}
 
@@ -81,6 +84,12 @@ class NodeSqliteConnection implements DatabaseConnection {
   }
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    // Each query completes synchronously: without this, a long loop of store calls would
+    // run as one unbroken chain of microtasks and starve everything else in the process.
+    if (performance.now() - this.lastYield > YIELD_EVERY_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      this.lastYield = performance.now();
+    }
     const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
     let delay = 1;
     for (;;) {

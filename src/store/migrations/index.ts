@@ -9,6 +9,7 @@ import cases from './0003-cases';
 import search from './0004-search';
 import audit from './0005-audit';
 import jobs from './0006-jobs';
+import caseListIndexes from './0007-case-list-indexes';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-accounts': accounts,
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0004-search': search,
   '0005-audit': audit,
   '0006-jobs': jobs,
+  '0007-case-list-indexes': caseListIndexes,
 };
 
 export type { StoreMigration } from './migration';

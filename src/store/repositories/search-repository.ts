@@ -85,11 +85,13 @@ export class SqlSearchRepository implements SearchRepository {
     const docFilter = opts.docType === undefined ? sql`` : sql` and doc_type = ${opts.docType}`;
     const branches = usable.map(
       (g, i) =>
-        sql`select distinct doc_type, doc_id, ${sql.lit(i)} as g from search_terms where ${groupCondition(g)}${docFilter}`,
+        sql`select doc_type, doc_id, ${sql.lit(i)} as g from search_terms where ${groupCondition(g)}${docFilter}`,
     );
-    const having = opts.all ? sql` having count(*) = ${usable.length}` : sql``;
+    // No DISTINCT inside the branches: it would lead SQLite to walk the whole table in
+    // document order instead of the term index; a group is counted once by count(distinct g).
+    const having = opts.all ? sql` having count(distinct g) = ${usable.length}` : sql``;
     const query = sql<{ doc_type: string; doc_id: string; score: unknown }>`
-      select doc_type, doc_id, count(*) as score
+      select doc_type, doc_id, count(distinct g) as score
       from (${sql.join(branches, sql` union all `)}) as matched
       group by doc_type, doc_id${having}
       order by score desc, doc_type, doc_id
