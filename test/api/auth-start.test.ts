@@ -52,7 +52,8 @@ async function productionNode(name: string, password: string): Promise<string> {
 describe('a node created by the demo', () => {
   let demoDir: string;
   beforeAll(async () => {
-    [demoDir] = await prepareDemo({ baseDir: path.join(base, 'demo'), scale: 0.05, seed: 7, reset: false, countries: ['US'], quiet: true }, { ...process.env, ALIANZA_DEMO_PASSWORD: 'another-demo-password' });
+    const dirs = await prepareDemo({ baseDir: path.join(base, 'demo'), scale: 0.05, seed: 7, reset: false, countries: ['US'], quiet: true }, { ...process.env, ALIANZA_DEMO_PASSWORD: 'another-demo-password' });
+    demoDir = dirs[0]!;
   });
 
   it('refuses to start outside demo mode (NODE_DEMO_DATA_IN_PRODUCTION), in three languages', async () => {
