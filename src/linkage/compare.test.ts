@@ -91,3 +91,12 @@ describe('model file', () => {
     expect(surname?.labels[(surname?.labels.length ?? 0) - 1]).toBe('exact');
   });
 });
+
+describe('e-mail levels', () => {
+  it('counts a typo in an address, not two namesakes at different providers', () => {
+    const a = person({ email: 'marie.roy12@gmail.com' });
+    expect(level(compare(a, person({ email: 'marie.roy21@gmail.com' }), model), 'email')).toBe('similar_address_and_domain');
+    expect(level(compare(a, person({ email: 'marie.roy12@gmial.com' }), model), 'email')).toBe('same_local_part');
+    expect(level(compare(a, person({ email: 'marie.roy47@att.net' }), model), 'email')).toBe('else');
+  });
+});

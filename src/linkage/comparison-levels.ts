@@ -28,6 +28,7 @@ export const LEVEL_KINDS = [
   'national',
   'suffix',
   'local_part',
+  'similar_address',
   'prefix',
   'token_overlap',
 ] as const;
@@ -105,6 +106,18 @@ const localPart: LevelTest = (a, b) => {
   return x !== '' && x === (b as EmailValue).local.replace(/\./g, '');
 };
 
+/**
+ * Addresses alike (Jaro–Winkler ≥ t) and their domains alike too: a typo anywhere in one
+ * address, but not two people of the same name at different providers
+ * (marie.roy12@gmail.com / marie.roy47@att.net), whose addresses share only the name.
+ */
+const similarAddress: LevelTest = (a, b, t) => {
+  const x = a as EmailValue;
+  const y = b as EmailValue;
+  if (!jaroWinklerAtLeast(x.text, y.text, t)) return false;
+  return x.domain === y.domain || wordsJaroWinklerAtLeast(x.domain, y.domain, t);
+};
+
 const common: Partial<Record<LevelKind, LevelTest>> = {
   exact: exactText,
   else: always,
@@ -141,6 +154,6 @@ export const LEVEL_TESTS: Record<FieldType, Partial<Record<LevelKind, LevelTest>
   text: { ...common, token_overlap: (a, b, t) => tokenOverlap(a as TextValue, b as TextValue) >= t },
   address: { ...common, token_overlap: (a, b, t) => tokenOverlap(a as TextValue, b as TextValue) >= t },
   code: common,
-  email: { ...common, local_part: localPart },
+  email: { ...common, local_part: localPart, similar_address: similarAddress },
   phone: { ...common, national: phoneNational, suffix: phoneSuffix, levenshtein: phoneLev, damerau_levenshtein: phoneLev },
 };
