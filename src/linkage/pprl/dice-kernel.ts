@@ -16,12 +16,12 @@ export interface DiceKernel {
     stride: number, threshold: number, out: number, outCap: number,
   ): number;
   band_keys(ptr: number, count: number, stride: number, pos: number, r: number, out: number): void;
-  bucket_build(keys: number, n: number, bits: number, start: number, order: number): void;
+  bucket_build(keys: number, pops: number, n: number, bits: number, start: number, order: number, okeys: number, opops: number): void;
   band_join(
-    aKeys: number, aFrom: number, aTo: number, aPtr: number, aPop: number,
-    bKeys: number, start: number, order: number, bits: number,
-    bPtr: number, bPop: number, bOrig: number,
-    stride: number, threshold: number, out: number, outCap: number,
+    pFrom: number, pTo: number, bits: number,
+    aOrder: number, aKeys: number, aPops: number, aPtr: number,
+    bStart: number, bOrder: number, bKeys: number, bPops: number, bPtr: number, bOrig: number,
+    stride: number, threshold: number, out: number, outCap: number, cand: number, candCap: number,
   ): number;
 }
 

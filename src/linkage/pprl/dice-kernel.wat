@@ -12,6 +12,8 @@
 
   (global $resume (mut i32) (i32.const 0))
   (global $compared (mut i64) (i64.const 0))
+  ;; receives the touched words, so that the loads of band_join cannot be dropped
+  (global $sink (mut i64) (i64.const 0))
 
   (func (export "resume_at") (result i32) (global.get $resume))
   (func (export "compared") (result f64) (f64.convert_i64_u (global.get $compared)))
@@ -161,9 +163,13 @@
   (func $bucket (param $key i32) (param $bits i32) (result i32)
     (i32.shr_u (i32.mul (local.get $key) (i32.const 0x9E3779B1)) (i32.sub (i32.const 32) (local.get $bits))))
 
-  ;; Counting sort of n keys into 2^bits buckets: bucket h holds order[start[h] .. start[h+1]).
-  (func (export "bucket_build") (param $keys i32) (param $n i32) (param $bits i32) (param $start i32) (param $order i32)
-    (local $size i32) (local $i i32) (local $h i32) (local $slot i32)
+  ;; Counting sort of n rows into 2^bits buckets by the hash of their key. Bucket h holds
+  ;; positions start[h] .. start[h+1]; at each position, order = the row, okeys = its key and
+  ;; opops = its popcount, so that a join reads keys and popcounts sequentially.
+  (func (export "bucket_build")
+    (param $keys i32) (param $pops i32) (param $n i32) (param $bits i32)
+    (param $start i32) (param $order i32) (param $okeys i32) (param $opops i32)
+    (local $size i32) (local $i i32) (local $h i32) (local $slot i32) (local $key i32) (local $at i32)
     (local.set $size (i32.shl (i32.const 1) (local.get $bits)))
     (memory.fill (local.get $start) (i32.const 0) (i32.shl (i32.add (local.get $size) (i32.const 1)) (i32.const 2)))
     (block $counted
@@ -183,15 +189,18 @@
         (i32.store (local.get $slot) (i32.add (i32.load (local.get $slot)) (i32.load offset=0 (i32.sub (local.get $slot) (i32.const 4)))))
         (local.set $h (i32.add (local.get $h) (i32.const 1)))
         (br $sum)))
-    ;; place each index at the cursor of its bucket; cursors end one bucket ahead
+    ;; place each row at the cursor of its bucket; cursors end one bucket ahead
     (local.set $i (i32.const 0))
     (block $placed
       (loop $place
         (br_if $placed (i32.ge_u (local.get $i) (local.get $n)))
-        (local.set $slot (i32.add (local.get $start) (i32.shl
-          (call $bucket (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))) (local.get $bits))
-          (i32.const 2))))
-        (i32.store (i32.add (local.get $order) (i32.shl (i32.load (local.get $slot)) (i32.const 2))) (local.get $i))
+        (local.set $key (i32.load (i32.add (local.get $keys) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $slot (i32.add (local.get $start) (i32.shl (call $bucket (local.get $key) (local.get $bits)) (i32.const 2))))
+        (local.set $at (i32.shl (i32.load (local.get $slot)) (i32.const 2)))
+        (i32.store (i32.add (local.get $order) (local.get $at)) (local.get $i))
+        (i32.store (i32.add (local.get $okeys) (local.get $at)) (local.get $key))
+        (i32.store (i32.add (local.get $opops) (local.get $at))
+          (i32.load (i32.add (local.get $pops) (i32.shl (local.get $i) (i32.const 2)))))
         (i32.store (local.get $slot) (i32.add (i32.load (local.get $slot)) (i32.const 1)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $place)))
@@ -206,59 +215,121 @@
         (br $shift)))
     (i32.store (local.get $start) (i32.const 0)))
 
-  ;; Pairs of one band: each A row [aFrom, aTo) against the B rows with the same key.
-  ;; B rows are in popcount order (keys, popcounts and filters alike); hits name the input
-  ;; row of B through `bOrig`. A pair whose popcounts cannot reach the threshold is skipped
-  ;; before its filters are read.
+  ;; Pairs of one band. Both sides are bucketed by bucket_build, and A is walked in bucket
+  ;; order over positions [pFrom, pTo): consecutive A rows then look up the same or the next
+  ;; B bucket, so bucket tables, keys and popcounts are read sequentially. Each B row of the
+  ;; bucket with the same key whose popcount can reach the threshold becomes a candidate.
+  ;; Candidates are gathered in batches into `cand` (12 bytes each: A row, B row, popcount
+  ;; sum); the rows of a batch are first touched together, so that their cache misses
+  ;; overlap, then compared. Hits name B rows through `bOrig` (B is stored in popcount order).
   (func (export "band_join")
-    (param $aKeys i32) (param $aFrom i32) (param $aTo i32) (param $aPtr i32) (param $aPop i32)
-    (param $bKeys i32) (param $start i32) (param $order i32) (param $bits i32)
-    (param $bPtr i32) (param $bPop i32) (param $bOrig i32)
-    (param $stride i32) (param $t f64) (param $out i32) (param $outCap i32)
+    (param $pFrom i32) (param $pTo i32) (param $bits i32)
+    (param $aOrder i32) (param $aKeys i32) (param $aPops i32) (param $aPtr i32)
+    (param $bStart i32) (param $bOrder i32) (param $bKeys i32) (param $bPops i32) (param $bPtr i32) (param $bOrig i32)
+    (param $stride i32) (param $t f64) (param $out i32) (param $outCap i32) (param $cand i32) (param $candCap i32)
     (result i32)
-    (local $a i32) (local $key i32) (local $j i32) (local $end i32) (local $b i32) (local $pa i32) (local $pb i32)
-    (local $sum i32) (local $aAddr i32) (local $score f64) (local $hits i32) (local $slot i32)
-    (local.set $a (local.get $aFrom))
+    (local $p i32) (local $batchStart i32) (local $key i32) (local $j i32) (local $end i32) (local $slot i32)
+    (local $pa i32) (local $pb i32) (local $sum i32) (local $score f64) (local $hits i32)
+    (local $n i32) (local $c i32) (local $touch i64)
+    (local $x i32) (local $y i32) (local $end2 i32) (local $acc i64) (local $twice f64) (local $tLow f64)
+    (local.set $tLow (f64.mul (local.get $t) (f64.const 0.999999)))
+    (local.set $p (local.get $pFrom))
     (block $finished
-      (loop $rows
-        (br_if $finished (i32.ge_u (local.get $a) (local.get $aTo)))
-        (local.set $key (i32.load (i32.add (local.get $aKeys) (i32.shl (local.get $a) (i32.const 2)))))
-        (local.set $slot (i32.add (local.get $start) (i32.shl (call $bucket (local.get $key) (local.get $bits)) (i32.const 2))))
-        (local.set $j (i32.load offset=0 (local.get $slot)))
-        (local.set $end (i32.load offset=4 (local.get $slot)))
-        (if (i32.gt_u (i32.add (local.get $hits) (i32.sub (local.get $end) (local.get $j))) (local.get $outCap))
+      (loop $batches
+        (br_if $finished (i32.ge_u (local.get $p) (local.get $pTo)))
+        (local.set $batchStart (local.get $p))
+        (local.set $n (i32.const 0))
+        ;; 1. gather the candidates of A rows until the batch holds 256 or the next bucket
+        ;;    might not fit
+        (block $gathered
+          (loop $rows
+            (br_if $gathered (i32.ge_u (local.get $p) (local.get $pTo)))
+            (br_if $gathered (i32.ge_u (local.get $n) (i32.const 256)))
+            (local.set $key (i32.load (i32.add (local.get $aKeys) (i32.shl (local.get $p) (i32.const 2)))))
+            (local.set $slot (i32.add (local.get $bStart) (i32.shl (call $bucket (local.get $key) (local.get $bits)) (i32.const 2))))
+            (local.set $j (i32.load offset=0 (local.get $slot)))
+            (local.set $end (i32.load offset=4 (local.get $slot)))
+            (br_if $gathered (i32.gt_u (i32.add (local.get $n) (i32.sub (local.get $end) (local.get $j))) (local.get $candCap)))
+            (local.set $pa (i32.load (i32.add (local.get $aPops) (i32.shl (local.get $p) (i32.const 2)))))
+            (block $rowDone
+              (loop $cols
+                (br_if $rowDone (i32.ge_u (local.get $j) (local.get $end)))
+                (local.set $slot (i32.shl (local.get $j) (i32.const 2)))
+                (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                (br_if $cols (i32.ne (local.get $key) (i32.load (i32.add (local.get $bKeys) (local.get $slot)))))
+                (local.set $pb (i32.load (i32.add (local.get $bPops) (local.get $slot))))
+                (local.set $sum (i32.add (local.get $pa) (local.get $pb)))
+                (br_if $cols (i32.eqz (local.get $sum)))
+                (br_if $cols (f64.lt
+                  (f64.div (f64.convert_i32_u (i32.shl (select (local.get $pa) (local.get $pb) (i32.lt_u (local.get $pa) (local.get $pb))) (i32.const 1)))
+                    (f64.convert_i32_u (local.get $sum)))
+                  (local.get $t)))
+                (local.set $c (i32.add (local.get $cand) (i32.mul (local.get $n) (i32.const 12))))
+                (i32.store offset=0 (local.get $c) (i32.load (i32.add (local.get $aOrder) (i32.shl (local.get $p) (i32.const 2)))))
+                (i32.store offset=4 (local.get $c) (i32.load (i32.add (local.get $bOrder) (local.get $slot))))
+                (i32.store offset=8 (local.get $c) (local.get $sum))
+                (local.set $n (i32.add (local.get $n) (i32.const 1)))
+                (br $cols)))
+            (local.set $p (i32.add (local.get $p) (i32.const 1)))
+            (br $rows)))
+        ;; the caller drains the output when this batch's hits might not fit
+        (if (i32.gt_u (i32.add (local.get $hits) (local.get $n)) (local.get $outCap))
           (then
-            (global.set $resume (local.get $a))
+            (global.set $resume (local.get $batchStart))
             (return (local.get $hits))))
-        (local.set $pa (i32.load (i32.add (local.get $aPop) (i32.shl (local.get $a) (i32.const 2)))))
-        (local.set $aAddr (i32.add (local.get $aPtr) (i32.mul (local.get $a) (local.get $stride))))
-        (block $rowDone
-          (loop $cols
-            (br_if $rowDone (i32.ge_u (local.get $j) (local.get $end)))
-            (local.set $b (i32.load (i32.add (local.get $order) (i32.shl (local.get $j) (i32.const 2)))))
-            (local.set $j (i32.add (local.get $j) (i32.const 1)))
-            (br_if $cols (i32.ne (local.get $key) (i32.load (i32.add (local.get $bKeys) (i32.shl (local.get $b) (i32.const 2))))))
-            (local.set $pb (i32.load (i32.add (local.get $bPop) (i32.shl (local.get $b) (i32.const 2)))))
-            (local.set $sum (i32.add (local.get $pa) (local.get $pb)))
-            (br_if $cols (i32.eqz (local.get $sum)))
-            (br_if $cols (f64.lt
-              (f64.div (f64.convert_i32_u (i32.shl (select (local.get $pa) (local.get $pb) (i32.lt_u (local.get $pa) (local.get $pb))) (i32.const 1)))
-                (f64.convert_i32_u (local.get $sum)))
-              (local.get $t)))
-            (global.set $compared (i64.add (global.get $compared) (i64.const 1)))
-            (local.set $score (f64.div
-              (f64.convert_i32_u (i32.shl
-                (call $and_popcnt (local.get $aAddr) (i32.add (local.get $bPtr) (i32.mul (local.get $b) (local.get $stride))) (local.get $stride))
-                (i32.const 1)))
-              (f64.convert_i32_u (local.get $sum))))
-            (br_if $cols (f64.lt (local.get $score) (local.get $t)))
-            (local.set $out (call $emit (local.get $out) (local.get $a)
-              (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $b) (i32.const 2))))
+        (global.set $compared (i64.add (global.get $compared) (i64.extend_i32_u (local.get $n))))
+        ;; 2. touch every row of the batch: independent loads whose misses overlap
+        (local.set $c (local.get $cand))
+        (local.set $end (i32.add (local.get $cand) (i32.mul (local.get $n) (i32.const 12))))
+        (block $touched
+          (loop $touch
+            (br_if $touched (i32.ge_u (local.get $c) (local.get $end)))
+            ;; first and last word of the B row and of the A row
+            (local.set $y (i32.add (local.get $bPtr) (i32.mul (i32.load offset=4 (local.get $c)) (local.get $stride))))
+            (local.set $x (i32.add (local.get $aPtr) (i32.mul (i32.load offset=0 (local.get $c)) (local.get $stride))))
+            (local.set $touch (i64.xor (local.get $touch)
+              (i64.xor
+                (i64.xor (i64.load (local.get $y)) (i64.load (i32.sub (i32.add (local.get $y) (local.get $stride)) (i32.const 8))))
+                (i64.xor (i64.load (local.get $x)) (i64.load (i32.sub (i32.add (local.get $x) (local.get $stride)) (i32.const 8)))))))
+            (local.set $c (i32.add (local.get $c) (i32.const 12)))
+            (br $touch)))
+        (global.set $sink (i64.xor (global.get $sink) (local.get $touch)))
+        ;; 3. compare
+        (local.set $c (local.get $cand))
+        (block $compared
+          (loop $pairs
+            (br_if $compared (i32.ge_u (local.get $c) (local.get $end)))
+            (local.set $pa (i32.load offset=0 (local.get $c)))
+            (local.set $slot (i32.load offset=4 (local.get $c)))
+            (local.set $sum (i32.load offset=8 (local.get $c)))
+            (local.set $c (i32.add (local.get $c) (i32.const 12)))
+            (local.set $x (i32.add (local.get $aPtr) (i32.mul (local.get $pa) (local.get $stride))))
+            (local.set $y (i32.add (local.get $bPtr) (i32.mul (local.get $slot) (local.get $stride))))
+            (local.set $end2 (i32.add (local.get $x) (local.get $stride)))
+            (local.set $acc (i64.const 0))
+            (loop $words
+              (local.set $acc
+                (i64.add (local.get $acc)
+                  (i64.add
+                    (i64.add
+                      (i64.popcnt (i64.and (i64.load offset=0 (local.get $x)) (i64.load offset=0 (local.get $y))))
+                      (i64.popcnt (i64.and (i64.load offset=8 (local.get $x)) (i64.load offset=8 (local.get $y)))))
+                    (i64.add
+                      (i64.popcnt (i64.and (i64.load offset=16 (local.get $x)) (i64.load offset=16 (local.get $y))))
+                      (i64.popcnt (i64.and (i64.load offset=24 (local.get $x)) (i64.load offset=24 (local.get $y))))))))
+              (local.set $x (i32.add (local.get $x) (i32.const 32)))
+              (local.set $y (i32.add (local.get $y) (i32.const 32)))
+              (br_if $words (i32.lt_u (local.get $x) (local.get $end2))))
+            (local.set $twice (f64.convert_i32_u (i32.shl (i32.wrap_i64 (local.get $acc)) (i32.const 1))))
+            (br_if $pairs (f64.lt (local.get $twice) (f64.mul (local.get $tLow) (f64.convert_i32_u (local.get $sum)))))
+            (local.set $score (f64.div (local.get $twice) (f64.convert_i32_u (local.get $sum))))
+            (br_if $pairs (f64.lt (local.get $score) (local.get $t)))
+            (local.set $out (call $emit (local.get $out) (local.get $pa)
+              (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $slot) (i32.const 2))))
               (local.get $score)))
             (local.set $hits (i32.add (local.get $hits) (i32.const 1)))
-            (br $cols)))
-        (local.set $a (i32.add (local.get $a) (i32.const 1)))
-        (br $rows)))
-    (global.set $resume (local.get $aTo))
+            (br $pairs)))
+        (br $batches)))
+    (global.set $resume (local.get $pTo))
     (local.get $hits))
 )

@@ -70,13 +70,15 @@ function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: num
       pos[2 * i] = bit >> 3;
       pos[2 * i + 1] = 7 - (bit & 7);
     }
-    k.band_keys(L.aData, L.nA, L.stride, s.pos, task.r, s.aKeys);
-    k.band_keys(L.bData, L.nB, L.stride, s.pos, task.r, s.bKeys);
-    k.bucket_build(s.bKeys, L.nB, task.bucketBits, s.start, s.order);
+    const { a, b } = s;
+    k.band_keys(L.aData, L.nA, L.stride, s.pos, task.r, a.keys);
+    k.band_keys(L.bData, L.nB, L.stride, s.pos, task.r, b.keys);
+    k.bucket_build(a.keys, L.aPop, L.nA, task.bucketBits, a.start, a.order, a.okeys, a.opops);
+    k.bucket_build(b.keys, L.bPop, L.nB, task.bucketBits, b.start, b.order, b.okeys, b.opops);
     for (let at = 0; at < L.nA; ) {
       const hits = k.band_join(
-        s.aKeys, at, L.nA, L.aData, L.aPop, s.bKeys, s.start, s.order, task.bucketBits,
-        L.bData, L.bPop, L.bOrig, L.stride, task.threshold, s.out, L.outCap,
+        at, L.nA, task.bucketBits, a.order, a.okeys, a.opops, L.aData,
+        b.start, b.order, b.okeys, b.opops, L.bData, L.bOrig, L.stride, task.threshold, s.out, L.outCap, s.cand, L.outCap,
       );
       if (hits > 0) found.addAll(readHits(memory, s.out, hits));
       at = k.resume_at();

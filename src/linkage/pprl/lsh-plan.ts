@@ -87,7 +87,8 @@ export function planBlocking(p: PlanInput): BlockingPlan {
   if (p.mode === 'all-pairs') return { mode: 'all-pairs', estimatedSeconds: allPairsSeconds };
 
   const worst = Math.ceil((p.popHighA + p.popHighB) * (1 - p.threshold));
-  const bucketBitsFor = (r: number) => Math.max(1, Math.min(r, 22, Math.ceil(Math.log2(Math.max(2, p.nB))) + 1));
+  // buckets of ~16 rows: the bucket table stays in cache, keys are compared sequentially
+  const bucketBitsFor = (r: number) => Math.max(1, Math.min(r, 16, Math.ceil(Math.log2(Math.max(2, p.nB))) - 4));
   let best: Extract<BlockingPlan, { mode: 'lsh' }> | null = null;
   for (let r = MIN_BAND_BITS; r <= MAX_BAND_BITS; r++) {
     const q1 = bandCollisionProbability(p.bitLength, worst, r);

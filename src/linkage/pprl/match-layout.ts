@@ -1,16 +1,25 @@
 /**
  * Where everything lives in the shared memory of one matching run: the two filter sets
  * (B in popcount order), their popcounts, and a scratch area per worker for LSH keys,
- * buckets and hits. Offsets are 32-byte aligned; every filter row is padded to a multiple
+ * buckets and hits. Offsets are 64-byte aligned; every filter row is padded to a multiple
  * of 32 bytes so the kernel can read four 64-bit words per step.
  */
 
-export interface WorkerScratch {
-  out: number;
-  aKeys: number;
-  bKeys: number;
+/** One side of a band: raw keys, then the rows in bucket order with their keys and popcounts. */
+export interface BandBuckets {
+  keys: number;
   start: number;
   order: number;
+  okeys: number;
+  opops: number;
+}
+
+export interface WorkerScratch {
+  out: number;
+  /** candidate batch of band_join: 12 bytes each, outCap of them */
+  cand: number;
+  a: BandBuckets;
+  b: BandBuckets;
   pos: number;
 }
 
@@ -39,7 +48,8 @@ export interface MatchLayout {
 }
 
 export const MAX_BAND_BITS = 32;
-const align = (n: number) => Math.ceil(n / 32) * 32;
+// rows of 128 bytes then sit on exactly two cache lines
+const align = (n: number) => Math.ceil(n / 64) * 64;
 
 export function planLayout(nA: number, nB: number, clkBytes: number, workers: number, maxBucketBits: number): MatchLayout {
   const stride = Math.max(32, align(clkBytes));
@@ -60,14 +70,14 @@ export function planLayout(nA: number, nB: number, clkBytes: number, workers: nu
   const outCap = nB + 16;
   const scratch: WorkerScratch[] = [];
   for (let w = 0; w < workers; w++) {
-    scratch.push({
-      out: take(16 * outCap),
-      aKeys: take(4 * nA),
-      bKeys: take(4 * nB),
+    const side = (n: number): BandBuckets => ({
+      keys: take(4 * n),
       start: take(4 * (2 ** maxBucketBits + 1)),
-      order: take(4 * nB),
-      pos: take(8 * MAX_BAND_BITS),
+      order: take(4 * n),
+      okeys: take(4 * n),
+      opops: take(4 * n),
     });
+    scratch.push({ out: take(16 * outCap), cand: take(12 * outCap), a: side(nA), b: side(nB), pos: take(8 * MAX_BAND_BITS) });
   }
   return { nA, nB, clkBytes, stride, bitLength, aData, bData, aPop, bPop, bOrig, bStart, outCap, maxBucketBits, scratch, totalBytes: at };
 }
