@@ -53,6 +53,8 @@ export interface SourceRow {
   /** the row's number as the reader counts it (CSV: the line in the file, header = 1) */
   row: number;
   cells: Record<string, Cell>;
+  /** problems the reader found in the row itself (a wrong number of cells, not an object) */
+  problems?: FieldIssue[];
 }
 
 export interface RowIssue extends FieldIssue {
@@ -211,7 +213,7 @@ export async function importRecords(ctx: AppContext, actor: Actor | null, agency
   for (const row of rows) {
     const raw = row.cells[mapping.idColumn];
     const sourceId = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
-    const result: RowResult = { row: row.row, sourceId, status: 'invalid', issues: [] };
+    const result: RowResult = { row: row.row, sourceId, status: 'invalid', issues: [...(row.problems ?? [])] };
     if (!sourceId) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_ID_REQUIRED' });
     else if (seen.has(sourceId)) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_DUPLICATE_ID', params: { id: sourceId }, value: sourceId });
     seen.add(sourceId);
@@ -234,7 +236,8 @@ export async function importRecords(ctx: AppContext, actor: Actor | null, agency
   });
   if (opts.dryRun || (invalid.length && !opts.skipInvalid)) return report(false);
 
-  const valid = prepared.filter((p) => !p.result.issues.length);
+  // cases with a reference of their own first, so that generated references never take theirs
+  const valid = prepared.filter((p) => !p.result.issues.length).sort((a, b) => Number(!a.reference) - Number(!b.reference));
   await ctx.store.transaction(async (tx) => {
     const touched = new Set<string>();
     for (const [i, p] of valid.entries()) {

@@ -27,6 +27,23 @@ export const cliCatalogue: Catalogue = {
     fr: 'Ce mot de passe est trop faible pour un nœud de production (12 caractères au moins, pas une valeur par défaut).',
     es: 'Esta contraseña es demasiado débil para un nodo de producción (al menos 12 caracteres, no una por defecto).',
   },
+  CLI_BAD_COUNTRY: {
+    en: '{value} is not a country: use an ISO 3166-1 two-letter code such as MX, CA or US.',
+    fr: '{value} n’est pas un pays : utilisez un code ISO 3166-1 à deux lettres comme MX, CA ou US.',
+    es: '{value} no es un país: use un código ISO 3166-1 de dos letras como MX, CA o US.',
+  },
+  CLI_NO_AGENCY: {
+    en: 'No agency with the code {code} on this node.',
+    fr: 'Aucune agence de code {code} sur ce nœud.',
+    es: 'No hay ninguna agencia con el código {code} en este nodo.',
+  },
+  KEY_SIGNING: { en: 'signing', fr: 'signature', es: 'firma' },
+  KEY_ENCRYPTION: { en: 'encryption', fr: 'chiffrement', es: 'cifrado' },
+  USER_CREATED_WITH_PASSWORD: {
+    en: 'User {email} ({role}) created with the password given.',
+    fr: 'Utilisateur {email} ({role}) créé avec le mot de passe donné.',
+    es: 'Usuario {email} ({role}) creado con la contraseña indicada.',
+  },
   CLI_FILE_NOT_FOUND: { en: 'File not found: {file}', fr: 'Fichier introuvable : {file}', es: 'Archivo no encontrado: {file}' },
   CLI_BAD_OPTION: { en: 'Invalid value for {option}: {value}', fr: 'Valeur invalide pour {option} : {value}', es: 'Valor no válido para {option}: {value}' },
   CLI_PORT_TAKEN: {
