@@ -106,7 +106,7 @@ const main = async () => {
     await page.getByTestId('login-email').fill(email);
     await page.getByTestId('login-password').fill(password);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/cases/);
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
     const has = async (testId: string) => (await page.getByTestId(testId).count()) > 0;
     if (await has('nav-cases')) {

@@ -134,6 +134,7 @@ export const AUDIT_ROLES: readonly Role[] = ['auditor'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 export const CASE_LIST_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor', 'auditor'];
 export const CASE_CREATOR_ROLES: readonly Role[] = ['investigator', 'inspector'];
+export const ENTITY_READ_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor'];
 export const SEARCH_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor'];
 
 /** Where a person lands after login: the case list, or administration for administrators. */

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchemaView } from '../../../src/server/api-types';
 import { countryOptions } from '../countries';
+import { invalidProps } from '../field-errors';
 import { useFormat } from '../format';
+import { FieldError } from './field-error';
 
 /** A schema property as the server describes it. */
 export type PropertyView = SchemaView['properties'][number];
@@ -44,10 +46,12 @@ interface Props {
   prefix: string;
   /** for edge schemata: the entities the edge may connect (otherwise entity properties are left out) */
   entityOptions?: EntityOption[];
+  /** the server's message per property name */
+  errors?: Record<string, string>;
 }
 
 /** Input fields generated from an entity schema (GET /api/schema). */
-export const EntityFields = ({ schema, values, onChange, prefix, entityOptions }: Props) => {
+export const EntityFields = ({ schema, values, onChange, prefix, entityOptions, errors = {} }: Props) => {
   const { t } = useTranslation();
   const withEntities = entityOptions !== undefined;
   const { primary, more } = useMemo(() => formProperties(schema, withEntities), [schema, withEntities]);
@@ -59,13 +63,15 @@ export const EntityFields = ({ schema, values, onChange, prefix, entityOptions }
       onChange={(value) => onChange({ ...values, [property.name]: value })}
       prefix={prefix}
       entityOptions={entityOptions ?? []}
+      error={errors[property.name]}
     />
   );
+  const moreHasError = more.some((p) => errors[p.name]);
   return (
     <div className="entity-fields">
       <div className="field-grid">{primary.map(render)}</div>
       {more.length > 0 && (
-        <details className="more-fields">
+        <details className="more-fields" open={moreHasError || undefined}>
           <summary>{t('entityForm.moreFields', { count: more.length })}</summary>
           <div className="field-grid">{more.map(render)}</div>
         </details>
@@ -80,17 +86,18 @@ interface InputProps {
   onChange: (value: string) => void;
   prefix: string;
   entityOptions: EntityOption[];
+  error: string | undefined;
 }
 
-const PropertyInput = ({ property, value, onChange, prefix, entityOptions }: InputProps) => {
+const PropertyInput = ({ property, value, onChange, prefix, entityOptions, error }: InputProps) => {
   const { t } = useTranslation();
   const format = useFormat();
   const id = `${prefix}-${property.name}`;
   const label = format.pick(property.label) || property.name;
   const hintId = `${id}-hint`;
-  const common = { id, 'data-testid': id, required: property.required, value };
+  const hint = property.type === 'date' ? t('entityForm.dateHint') : property.type === 'phone' ? t('entityForm.phoneHint') : null;
+  const common = { id, 'data-testid': id, required: property.required, value, ...invalidProps(id, error, hint ? hintId : undefined) };
   let control;
-  let hint: string | null = null;
 
   if (property.type === 'entity') {
     control = (
@@ -130,20 +137,10 @@ const PropertyInput = ({ property, value, onChange, prefix, entityOptions }: Inp
   } else if (property.type === 'text') {
     control = <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />;
   } else if (property.type === 'date') {
-    hint = t('entityForm.dateHint');
-    control = <input {...common} inputMode="numeric" pattern={PARTIAL_DATE} aria-describedby={hintId} onChange={(e) => onChange(e.target.value)} />;
+    control = <input {...common} inputMode="numeric" pattern={PARTIAL_DATE} onChange={(e) => onChange(e.target.value)} />;
   } else {
     const type = property.type === 'phone' ? 'tel' : property.type === 'email' ? 'email' : property.type === 'url' ? 'url' : 'text';
-    if (property.type === 'phone') hint = t('entityForm.phoneHint');
-    control = (
-      <input
-        {...common}
-        type={type}
-        inputMode={property.type === 'money' ? 'decimal' : undefined}
-        aria-describedby={hint ? hintId : undefined}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    );
+    control = <input {...common} type={type} inputMode={property.type === 'money' ? 'decimal' : undefined} onChange={(e) => onChange(e.target.value)} />;
   }
 
   return (
@@ -158,6 +155,7 @@ const PropertyInput = ({ property, value, onChange, prefix, entityOptions }: Inp
           {hint}
         </p>
       )}
+      <FieldError id={id} message={error} />
     </div>
   );
 };

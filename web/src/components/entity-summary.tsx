@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { EntityView, SchemaView } from '../../../src/server/api-types';
 import { useFormat, type Formatter } from '../format';
+import { ENTITY_READ_ROLES } from '../lists';
+import { useMe } from '../session';
 import type { PropertyView } from './entity-fields';
 
 /** A property value as a person reads it: country names, dates and enum labels localised. */
@@ -22,15 +24,20 @@ export const propertyLabel = (schema: SchemaView | undefined, name: string, form
 export const EntitySummary = ({ entity, schema, limit = 4 }: { entity: EntityView; schema: SchemaView | undefined; limit?: number }) => {
   const { t } = useTranslation();
   const format = useFormat();
+  const me = useMe();
   const shown = Object.entries(entity.properties)
     .filter(([, values]) => values.length > 0)
     .slice(0, limit);
   return (
     <div className="entity-summary">
       <p className="entity-caption">
-        <Link to={`/entities/${entity.id}`} data-testid="entity-link">
-          {entity.caption || t('entity.untitled')}
-        </Link>{' '}
+        {ENTITY_READ_ROLES.includes(me.role) ? (
+          <Link to={`/entities/${entity.id}`} data-testid="entity-link">
+            {entity.caption || t('entity.untitled')}
+          </Link>
+        ) : (
+          <span data-testid="entity-caption">{entity.caption || t('entity.untitled')}</span>
+        )}{' '}
         <span className="schema-tag">{schema ? format.pick(schema.label) : entity.schema}</span>
         {entity.pseudonymised && (
           <span className="pseudonym-tag" data-testid="pseudonymised">

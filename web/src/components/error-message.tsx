@@ -17,10 +17,12 @@ export const errorText = (t: TFunction, error: unknown): string => {
 interface Props {
   error: unknown;
   testId?: string;
+  /** a person's name for a server field path, when the form knows it */
+  labelFor?: (field: string) => string | null;
 }
 
 /** An alert with the error and, when the server named fields, each field's problem. */
-export const ErrorMessage = forwardRef<HTMLDivElement, Props>(({ error, testId }, ref) => {
+export const ErrorMessage = forwardRef<HTMLDivElement, Props>(({ error, testId, labelFor }, ref) => {
   const { t } = useTranslation();
   if (!error) return null;
   const issues = error instanceof ApiFailure ? error.issues : [];
@@ -29,12 +31,15 @@ export const ErrorMessage = forwardRef<HTMLDivElement, Props>(({ error, testId }
       <p>{errorText(t, error)}</p>
       {issues.length > 0 && (
         <ul>
-          {issues.map((issue, index) => (
-            <li key={`${issue.field}-${index}`}>
-              {issue.field ? <strong>{issue.field}: </strong> : null}
-              {issue.message}
-            </li>
-          ))}
+          {issues.map((issue, index) => {
+            const label = labelFor?.(issue.field);
+            return (
+              <li key={`${issue.field}-${index}`}>
+                {label ? <strong>{label}: </strong> : null}
+                {issue.message}
+              </li>
+            );
+          })}
         </ul>
       )}
     </div>

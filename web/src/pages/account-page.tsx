@@ -94,7 +94,7 @@ const TotpEnrolment = ({ onEnabled }: { onEnabled: (me: Me) => void }) => {
           {t('account.totpStart')}
         </button>
       ) : (
-        <form onSubmit={enable} className="subform">
+        <form noValidate onSubmit={enable} className="subform">
           <p>{t('account.totpInstructions')}</p>
           <p>
             {t('account.totpSecret')}: <code className="secret" data-testid="totp-secret">{setup.secret}</code>

@@ -75,7 +75,7 @@ export const LoginPage = () => {
         </p>
       )}
       <ErrorMessage error={error} ref={errorRef} testId="login-error" />
-      <form onSubmit={submit} aria-labelledby="login-heading" noValidate={false}>
+      <form onSubmit={submit} aria-labelledby="login-heading" noValidate>
         {step === 'credentials' ? (
           <>
             <div className="field">

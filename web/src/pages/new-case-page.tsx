@@ -4,6 +4,8 @@ import { Link, useNavigate } from 'react-router';
 import type { CaseDetail, CaseType, NewCaseRequest, Tlp } from '../../../src/server/api-types';
 import { api } from '../api';
 import { ErrorMessage } from '../components/error-message';
+import { FieldError } from '../components/field-error';
+import { fieldErrors, invalidProps } from '../field-errors';
 import { Loading } from '../components/loading';
 import { useFormat } from '../format';
 import { CASE_TYPES, HANDLING_PURPOSES, TLP_LEVELS } from '../lists';
@@ -68,6 +70,24 @@ export const NewCasePage = () => {
     }
   };
 
+  /** server field path -> the form's input id */
+  const FIELD_INPUTS: Record<string, string> = {
+    title: 'case-title',
+    type: 'case-type',
+    polarisType: 'case-polaris-type',
+    jurisdiction: 'case-jurisdiction',
+    narrative: 'case-narrative',
+    'handling.tlp': 'case-tlp',
+    'handling.purpose': 'case-purpose',
+    'handling.retentionDays': 'case-retention',
+    labourProgram: 'case-labour-program',
+    eventId: 'case-event',
+  };
+  const errors = fieldErrors(error, (field) => FIELD_INPUTS[field] ?? null);
+  const labelFor = (field: string): string | null => {
+    const id = FIELD_INPUTS[field];
+    return id ? (document.querySelector(`label[for="${id}"]`)?.textContent ?? null) : null;
+  };
   const reference = catalogues.data?.reference;
   const tlpMeaning = reference?.tlp.find((entry) => entry.code === tlp);
 
@@ -77,14 +97,23 @@ export const NewCasePage = () => {
         <Link to="/cases">{t('nav.cases')}</Link>
       </nav>
       <h1>{t('newCase.title')}</h1>
-      <ErrorMessage error={error} ref={errorRef} />
+      <ErrorMessage error={error} ref={errorRef} labelFor={labelFor} />
       {catalogues.loading && <Loading />}
-      <form className="form-grid" onSubmit={submit}>
+      <form noValidate className="form-grid" onSubmit={submit}>
         <fieldset>
           <legend>{t('newCase.about')}</legend>
           <div className="field">
             <label htmlFor="case-title">{t('newCase.caseTitle')}</label>
-            <input id="case-title" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="case-title" />
+            <input
+              id="case-title"
+              required
+              maxLength={300}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              data-testid="case-title"
+              {...invalidProps('case-title', errors['case-title'])}
+            />
+            <FieldError id="case-title" message={errors['case-title']} />
           </div>
           <div className="field">
             <label htmlFor="case-type">{t('cases.type')}</label>
@@ -122,7 +151,15 @@ export const NewCasePage = () => {
           </div>
           <div className="field field-wide">
             <label htmlFor="case-narrative">{t('newCase.narrative')}</label>
-            <textarea id="case-narrative" rows={5} value={narrative} onChange={(e) => setNarrative(e.target.value)} data-testid="case-narrative" />
+            <textarea
+              id="case-narrative"
+              rows={5}
+              value={narrative}
+              onChange={(e) => setNarrative(e.target.value)}
+              data-testid="case-narrative"
+              {...invalidProps('case-narrative', errors['case-narrative'])}
+            />
+            <FieldError id="case-narrative" message={errors['case-narrative']} />
           </div>
           <div className="field">
             <label htmlFor="case-labour-program">{t('newCase.labourProgram')}</label>
@@ -186,7 +223,9 @@ export const NewCasePage = () => {
               value={retentionDays}
               onChange={(e) => setRetentionDays(e.target.value)}
               data-testid="case-retention"
+              {...invalidProps('case-retention', errors['case-retention'])}
             />
+            <FieldError id="case-retention" message={errors['case-retention']} />
           </div>
           <div className="field checkbox-field">
             <input id="case-consent-forward" type="checkbox" checked={consentToForward} onChange={(e) => setConsentToForward(e.target.checked)} data-testid="case-consent-forward" />

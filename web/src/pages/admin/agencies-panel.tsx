@@ -66,7 +66,7 @@ export const AgenciesPanel = ({ agencies }: { agencies: Resource<ListResult<Agen
           </table>
         </div>
       )}
-      <form className="subform" onSubmit={submit} aria-labelledby="new-agency-heading">
+      <form noValidate className="subform" onSubmit={submit} aria-labelledby="new-agency-heading">
         <h3 id="new-agency-heading">{t('admin.newAgency')}</h3>
         {created && (
           <p className="alert alert-success" role="status">

@@ -147,7 +147,7 @@ const NewUserForm = ({ agencies, onCreated }: { agencies: AgencyView[]; onCreate
   };
 
   return (
-    <form className="subform" onSubmit={submit} aria-labelledby="new-user-heading">
+    <form noValidate className="subform" onSubmit={submit} aria-labelledby="new-user-heading">
       <h3 id="new-user-heading">{t('admin.newUser')}</h3>
       {created && (
         <div className="alert alert-success" role="status" tabIndex={-1} ref={createdRef} data-testid="user-created">

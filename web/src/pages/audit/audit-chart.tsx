@@ -49,6 +49,7 @@ export const AuditChart = ({ buckets, partial }: { buckets: DayBucket[]; partial
         name: t(`audit.kind.${kind}`),
         type: 'bar',
         stack: 'total',
+        barMaxWidth: 48,
         itemStyle: { color: KIND_COLOURS[kind] },
         data: buckets.map((b) => b.counts[kind]),
       })),

@@ -2,9 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, IndicatorFinding } from '../../../../src/server/api-types';
 import { ErrorMessage } from '../../components/error-message';
+import { FieldError } from '../../components/field-error';
+import { fieldErrors, invalidProps } from '../../field-errors';
 import { useFormat } from '../../format';
 import { INDICATORS, type IndicatorCode } from '../../lists';
 import { useCatalogues } from '../../reference';
+import { mergeByKey } from '../../merge';
 import { useDraft, type CaseEditor } from './use-case-editor';
 
 type Draft = Record<IndicatorCode, { present: boolean; evidence: string }>;
@@ -29,11 +32,21 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
   const format = useFormat();
   const catalogues = useCatalogues();
   const source = useMemo(() => toDraft(detail.indicators), [detail.indicators]);
-  const [draft, setDraft, dirty, reset] = useDraft(source, detail.version);
+  const [draft, setDraft, dirty, reset] = useDraft(source, detail.version, mergeByKey);
   const [error, setError] = useState<unknown>(null);
+  const [submitted, setSubmitted] = useState<IndicatorFinding[]>([]);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const reference = catalogues.data?.reference;
+  /** "indicators[1].evidence" names the second finding sent, not the second indicator */
+  const errors = fieldErrors(error, (field) => {
+    const match = /^indicators\[(\d+)\]/.exec(field);
+    return match ? (submitted[Number(match[1])]?.indicator ?? null) : null;
+  });
+  const labelOf = (code: string) => {
+    const entry = reference?.indicators.find((i) => i.code === code);
+    return entry ? format.pick(entry.label) : t(`indicators.fallback.${code}`);
+  };
   const presentCount = INDICATORS.filter((code) => draft[code].present).length;
   const editable = detail.permissions.editScreening;
 
@@ -46,7 +59,9 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const outcome = await editor.patch({ indicators: toFindings(draft) });
+    const findings = toFindings(draft);
+    setSubmitted(findings);
+    const outcome = await editor.patch({ indicators: findings });
     if (outcome.ok) {
       reset();
       setSaved(true);
@@ -93,7 +108,9 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
                           value={draft[code].evidence}
                           onChange={(e) => update(code, { evidence: e.target.value })}
                           data-testid={`indicator-${code}-evidence`}
+                          {...invalidProps(`indicator-${code}-evidence`, errors[code])}
                         />
+                        <FieldError id={`indicator-${code}-evidence`} message={errors[code]} />
                       </div>
                     </fieldset>
                   ) : (
@@ -116,7 +133,14 @@ export const IndicatorsSection = ({ detail, editor }: { detail: CaseDetail; edit
           </ol>
         </fieldset>
         {reference?.indicators[0]?.source && <p className="source">{t('common.source', { source: reference.indicators[0].source })}</p>}
-        <ErrorMessage error={error} />
+        <ErrorMessage
+          error={error}
+          labelFor={(field) => {
+            const match = /^indicators\[(\d+)\]/.exec(field);
+            const code = match ? submitted[Number(match[1])]?.indicator : undefined;
+            return code ? labelOf(code) : null;
+          }}
+        />
         {saved && !dirty && (
           <p className="alert alert-success" role="status">
             {t('indicators.saved')}

@@ -5,8 +5,10 @@ import { api } from '../../api';
 import { EntityFields, toProperties, type EntityOption } from '../../components/entity-fields';
 import { EntitySummary } from '../../components/entity-summary';
 import { ErrorMessage } from '../../components/error-message';
+import { fieldErrors, propertyKey } from '../../field-errors';
 import { useFormat } from '../../format';
 import { useCatalogues } from '../../reference';
+import { propertyLabelOf } from './subjects-section';
 import type { CaseEditor } from './use-case-editor';
 
 /** Schemata that describe time spans rather than things a case links to. */
@@ -73,7 +75,7 @@ const LinkEntityForm = ({ detail, editor, schemas }: { detail: CaseDetail; edito
   };
 
   return (
-    <form className="subform" onSubmit={submit} aria-labelledby="link-entity-heading">
+    <form noValidate className="subform" onSubmit={submit} aria-labelledby="link-entity-heading">
       <h3 id="link-entity-heading">{t('linked.add')}</h3>
       <div className="field">
         <label htmlFor="link-entity-schema">{t('linked.kind')}</label>
@@ -103,8 +105,8 @@ const LinkEntityForm = ({ detail, editor, schemas }: { detail: CaseDetail; edito
         </select>
       </div>
       {schema?.edge && <p className="hint">{t('linked.edgeHint')}</p>}
-      {schema && <EntityFields schema={schema} values={values} onChange={setValues} prefix="entity-field" entityOptions={schema.edge ? entityOptions : undefined} />}
-      <ErrorMessage error={error} />
+      {schema && <EntityFields schema={schema} values={values} onChange={setValues} prefix="entity-field" entityOptions={schema.edge ? entityOptions : undefined} errors={fieldErrors(error, propertyKey)} />}
+      <ErrorMessage error={error} labelFor={(field) => propertyLabelOf(schema, field, format.pick)} />
       {done && (
         <p className="alert alert-success" role="status">
           {t('linked.added')}

@@ -83,7 +83,7 @@ const AddOutcomeForm = ({ busy, onAdd }: { busy: boolean; onAdd: (outcome: Justi
   };
 
   return (
-    <form className="subform" onSubmit={submit} aria-labelledby="add-outcome-heading">
+    <form noValidate className="subform" onSubmit={submit} aria-labelledby="add-outcome-heading">
       <h3 id="add-outcome-heading">{t('outcomes.add')}</h3>
       <div className="field-grid">
         <div className="field">

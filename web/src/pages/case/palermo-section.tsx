@@ -6,6 +6,7 @@ import { useFormat } from '../../format';
 import { PALERMO_ACTS, PALERMO_MEANS, PALERMO_PURPOSES } from '../../lists';
 import { evaluatePalermo } from '../../palermo';
 import { useCatalogues } from '../../reference';
+import { mergeByKey } from '../../merge';
 import { useDraft, type CaseEditor } from './use-case-editor';
 
 type Group = 'acts' | 'means' | 'purposes';
@@ -17,7 +18,7 @@ export const PalermoSection = ({ detail, editor }: { detail: CaseDetail; editor:
   const format = useFormat();
   const catalogues = useCatalogues();
   const source = useMemo(() => detail.palermo, [detail.palermo]);
-  const [draft, setDraft, dirty, reset] = useDraft<PalermoAssessment>(source, detail.version);
+  const [draft, setDraft, dirty, reset] = useDraft<PalermoAssessment>(source, detail.version, mergeByKey);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);

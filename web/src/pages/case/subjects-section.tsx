@@ -5,10 +5,18 @@ import { api } from '../../api';
 import { EntityFields, toProperties } from '../../components/entity-fields';
 import { EntitySummary } from '../../components/entity-summary';
 import { ErrorMessage } from '../../components/error-message';
+import { fieldErrors, propertyKey } from '../../field-errors';
 import { useFormat } from '../../format';
 import { SUBJECT_ROLES } from '../../lists';
 import { useCatalogues } from '../../reference';
 import type { CaseEditor } from './use-case-editor';
+
+/** The label of the property a server field path points at ("properties.birthDate[0]" -> "Date of birth"). */
+export const propertyLabelOf = (schema: SchemaView | undefined, field: string, pick: (l: SchemaView['label']) => string): string | null => {
+  const name = propertyKey(field);
+  const property = name ? schema?.properties.find((p) => p.name === name) : undefined;
+  return property ? pick(property.label) : null;
+};
 
 /** Schemata a case subject can be: people, organisations and, for tips, a bare phone number. */
 const SUBJECT_SCHEMAS = ['Person', 'Organization', 'Phone'];
@@ -100,7 +108,7 @@ const AddSubjectForm = ({ detail, editor, schemas }: { detail: CaseDetail; edito
   };
 
   return (
-    <form className="subform" onSubmit={submit} aria-labelledby="add-subject-heading">
+    <form noValidate className="subform" onSubmit={submit} aria-labelledby="add-subject-heading">
       <h3 id="add-subject-heading">{t('subjects.add')}</h3>
       <div className="field-grid">
         <div className="field">
@@ -133,8 +141,8 @@ const AddSubjectForm = ({ detail, editor, schemas }: { detail: CaseDetail; edito
         </div>
       </div>
       {role === 'victim' && <p className="hint">{t('subjects.victimHint')}</p>}
-      {schema && <EntityFields schema={schema} values={values} onChange={setValues} prefix="subject-field" />}
-      <ErrorMessage error={error} />
+      {schema && <EntityFields schema={schema} values={values} onChange={setValues} prefix="subject-field" errors={fieldErrors(error, propertyKey)} />}
+      <ErrorMessage error={error} labelFor={(field) => propertyLabelOf(schema, field, format.pick)} />
       {added && (
         <p className="alert alert-success" role="status">
           {added}

@@ -72,19 +72,31 @@ export const useCaseEditor = (caseId: string): CaseEditor => {
   return { resource, audit, conflict, dismissConflict: () => setConflict(false), patch, act: settle };
 };
 
+/** Three-way merge of a section's draft: what the person changed since `base` wins over `theirs`. */
+export type Merge<T> = (base: T, mine: T, theirs: T) => T;
+
 /**
- * A section's editable copy of part of the case: follows the server while untouched,
- * keeps the person's edits once they start typing.
+ * A section's editable copy of part of the case: follows the server while untouched; once
+ * the person has edited it and a newer version arrives (another user saved), their edits are
+ * replayed onto the newer copy with `merge`, or kept as they are without one.
  */
-export const useDraft = <T>(source: T, version: number | undefined): [T, (next: T) => void, boolean, () => void] => {
+export const useDraft = <T>(source: T, version: number | undefined, merge?: Merge<T>): [T, (next: T) => void, boolean, () => void] => {
   const [draft, setDraftState] = useState<T>(source);
   const [dirty, setDirty] = useState(false);
   const sourceRef = useRef(source);
   sourceRef.current = source;
+  const baseRef = useRef(source);
+  const mergeRef = useRef(merge);
+  mergeRef.current = merge;
 
   useEffect(() => {
-    if (!dirty) setDraftState(sourceRef.current);
-    // follow new versions only while untouched
+    const theirs = sourceRef.current;
+    if (!dirty) setDraftState(theirs);
+    else if (mergeRef.current && baseRef.current !== theirs) {
+      const base = baseRef.current;
+      setDraftState((mine) => mergeRef.current!(base, mine, theirs));
+    }
+    baseRef.current = theirs;
   }, [version, dirty]);
 
   const setDraft = useCallback((next: T) => {
