@@ -14,7 +14,6 @@ import { isWeakPassword } from '../app/passwords';
 import { loadConfig } from '../server/config';
 import { dbFile, initNodeFiles, nodeExists } from '../server/node-files';
 import { openNode, type OpenNode } from '../server/open-node';
-import { startNode } from '../server/start';
 import { cliLocale, cliMessage } from './messages';
 import type { InitOptions, StartOptions, UserAddOptions } from './node-commands';
 
@@ -81,6 +80,7 @@ export async function startNodeCommand(o: StartOptions): Promise<void> {
   if (o.port) env.ALIANZA_PORT = o.port;
   if (o.host) env.ALIANZA_HOST = o.host;
   const config = loadConfig(env);
+  const { startNode } = await import('../server/start');
   let node;
   try {
     node = await startNode(config);
