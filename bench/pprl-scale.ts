@@ -136,16 +136,12 @@ function people(seed: number) {
   return { person, noisy, random: r };
 }
 
-export default async function run(args: string[]): Promise<BenchReport> {
-  const n = Number(args[0] ?? 1_000_000);
-  const threshold = Number(args[1] ?? 0.8);
-  const sampleRows = Number(args[2] ?? 200);
+/** A and B of n CLKs each, and which A row each B row copies (−1 for strangers). */
+export function makeData(n: number): { A: ClkMatrix; B: ClkMatrix; truthOfB: Int32Array; copies: number } {
   const secret = 'synthetic-benchmark-secret';
   const gen = people(2026);
-
   // A: n people; B: noisy copies of the first half of A at shuffled positions, then
   // strangers. Records are encoded as they are made, so only the CLKs stay in memory.
-  const t0 = performance.now();
   const encoder = createClkEncoder(SCHEMA, secret);
   const bytes = encoder.clkBytes;
   const A: ClkMatrix = { count: n, clkBytes: bytes, data: new Uint8Array(n * bytes) };
@@ -168,6 +164,15 @@ export default async function run(args: string[]): Promise<BenchReport> {
       B.data.set(encoder.encodeRecord(gen.person(n + k)), slot * bytes);
     }
   }
+  return { A, B, truthOfB, copies };
+}
+
+export default async function run(args: string[]): Promise<BenchReport> {
+  const n = Number(args[0] ?? 1_000_000);
+  const threshold = Number(args[1] ?? 0.8);
+  const sampleRows = Number(args[2] ?? 200);
+  const t0 = performance.now();
+  const { A, B, truthOfB, copies } = makeData(n);
   const encodeSeconds = (performance.now() - t0) / 1000;
 
   const t1 = performance.now();

@@ -21,7 +21,7 @@ export interface DiceKernel {
     pFrom: number, pTo: number, bits: number,
     aOrder: number, aKeys: number, aPops: number, aPtr: number,
     bStart: number, bOrder: number, bKeys: number, bPops: number, bPtr: number, bOrig: number,
-    stride: number, threshold: number, out: number, outCap: number, cand: number, candCap: number,
+    stride: number, threshold: number, out: number, outCap: number, cand: number, candCap: number, seen: number,
   ): number;
 }
 

@@ -222,11 +222,13 @@
   ;; Candidates are gathered in batches into `cand` (12 bytes each: A row, B row, popcount
   ;; sum); the rows of a batch are first touched together, so that their cache misses
   ;; overlap, then compared. Hits name B rows through `bOrig` (B is stored in popcount order).
+  ;; `seen` holds, per A row, its first partner found so far (−1 for none).
   (func (export "band_join")
     (param $pFrom i32) (param $pTo i32) (param $bits i32)
     (param $aOrder i32) (param $aKeys i32) (param $aPops i32) (param $aPtr i32)
     (param $bStart i32) (param $bOrder i32) (param $bKeys i32) (param $bPops i32) (param $bPtr i32) (param $bOrig i32)
     (param $stride i32) (param $t f64) (param $out i32) (param $outCap i32) (param $cand i32) (param $candCap i32)
+    (param $seen i32)
     (result i32)
     (local $p i32) (local $batchStart i32) (local $key i32) (local $j i32) (local $end i32) (local $slot i32)
     (local $pa i32) (local $pb i32) (local $sum i32) (local $score f64) (local $hits i32)
@@ -324,9 +326,14 @@
             (br_if $pairs (f64.lt (local.get $twice) (f64.mul (local.get $tLow) (f64.convert_i32_u (local.get $sum)))))
             (local.set $score (f64.div (local.get $twice) (f64.convert_i32_u (local.get $sum))))
             (br_if $pairs (f64.lt (local.get $score) (local.get $t)))
-            (local.set $out (call $emit (local.get $out) (local.get $pa)
-              (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $slot) (i32.const 2))))
-              (local.get $score)))
+            ;; a pair found in an earlier band is usually the first partner of its A row:
+            ;; `seen[a]` drops those repeats here (the caller removes the rare others)
+            (local.set $pb (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $slot) (i32.const 2)))))
+            (local.set $x (i32.add (local.get $seen) (i32.shl (local.get $pa) (i32.const 2))))
+            (br_if $pairs (i32.eq (i32.load (local.get $x)) (local.get $pb)))
+            (if (i32.eq (i32.load (local.get $x)) (i32.const -1))
+              (then (i32.store (local.get $x) (local.get $pb))))
+            (local.set $out (call $emit (local.get $out) (local.get $pa) (local.get $pb) (local.get $score)))
             (local.set $hits (i32.add (local.get $hits) (i32.const 1)))
             (br $pairs)))
         (br $batches)))

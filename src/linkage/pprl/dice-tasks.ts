@@ -64,6 +64,7 @@ function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: num
   const s = L.scratch[w]!;
   const found = new PairSet(Math.min(L.nA, L.nB));
   const pos = new Uint32Array(memory.buffer, s.pos, 2 * task.r);
+  new Uint32Array(memory.buffer, s.seen, L.nA).fill(0xffffffff);
   for (const band of task.bands) {
     for (let i = 0; i < task.r; i++) {
       const bit = task.positions[band * task.r + i]!;
@@ -78,7 +79,7 @@ function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: num
     for (let at = 0; at < L.nA; ) {
       const hits = k.band_join(
         at, L.nA, task.bucketBits, a.order, a.okeys, a.opops, L.aData,
-        b.start, b.order, b.okeys, b.opops, L.bData, L.bOrig, L.stride, task.threshold, s.out, L.outCap, s.cand, L.outCap,
+        b.start, b.order, b.okeys, b.opops, L.bData, L.bOrig, L.stride, task.threshold, s.out, L.outCap, s.cand, L.outCap, s.seen,
       );
       if (hits > 0) found.addAll(readHits(memory, s.out, hits));
       at = k.resume_at();

@@ -20,6 +20,8 @@ export interface WorkerScratch {
   cand: number;
   a: BandBuckets;
   b: BandBuckets;
+  /** per A row, the first B row found (u32, 0xffffffff for none) */
+  seen: number;
   pos: number;
 }
 
@@ -77,7 +79,7 @@ export function planLayout(nA: number, nB: number, clkBytes: number, workers: nu
       okeys: take(4 * n),
       opops: take(4 * n),
     });
-    scratch.push({ out: take(16 * outCap), cand: take(12 * outCap), a: side(nA), b: side(nB), pos: take(8 * MAX_BAND_BITS) });
+    scratch.push({ out: take(16 * outCap), cand: take(12 * outCap), a: side(nA), b: side(nB), seen: take(4 * nA), pos: take(8 * MAX_BAND_BITS) });
   }
   return { nA, nB, clkBytes, stride, bitLength, aData, bData, aPop, bPop, bOrig, bStart, outCap, maxBucketBits, scratch, totalBytes: at };
 }
