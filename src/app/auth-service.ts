@@ -15,7 +15,7 @@ import { LOCALES } from '../domain/model';
 import type { Repositories } from '../store/ports';
 import { audit } from './audit';
 import type { AppContext } from './context';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, needsRehash, verifyPassword } from './passwords';
 
 export interface LoginInput {
   email: string;
@@ -160,6 +160,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginOu
     }
   }
 
+  const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : undefined;
   const token = randomBytes(32).toString('base64url');
   const session: Session = {
     id: hashToken(token),
@@ -185,7 +186,7 @@ export async function login(ctx: AppContext, input: LoginInput): Promise<LoginOu
       if (refusal) throw refusal.error;
       if (input.previousToken) await tx.sessions.delete(hashToken(input.previousToken));
       await tx.sessions.create(session);
-      await tx.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+      await tx.users.update(user.id, { failedLogins: 0, lockedUntil: null, ...(rehashed ? { passwordHash: rehashed } : {}) });
       if (totpStep !== null) await tx.settings.set(totpStepKey(user.id), String(totpStep));
     });
   } catch (e) {

@@ -3,6 +3,7 @@
  * credentials without user enumeration, lockout on the node's clock, the per-IP login limit,
  * and the end of sessions (logout, disabled account, idle timeout, absolute lifetime).
  */
+import { hash, verify } from '@node-rs/argon2';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/app/auth-service';
@@ -97,7 +98,31 @@ describe('the session cookie', () => {
     expect(everything).not.toContain(ANALYST_PASSWORD);
     const users = await node.store.users.list();
     expect(users.length).toBe(2);
-    for (const u of users) expect(u.passwordHash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$/);
+    for (const u of users) {
+      const m = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(u.passwordHash);
+      expect(m, u.email).not.toBeNull();
+      expect(Number(m![1])).toBeGreaterThanOrEqual(19456); // OWASP minimum: 19 MiB, 2 passes
+      expect(Number(m![2])).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('a hash weaker than today’s parameters (or not argon2id) is replaced at the next login', async () => {
+    const other = await authNode();
+    try {
+      for (const weak of [await hash(ANALYST_PASSWORD, { algorithm: 1, memoryCost: 4096, timeCost: 3 }), await hash(ANALYST_PASSWORD, { algorithm: 2, memoryCost: 4096, timeCost: 1 })]) {
+        await other.store.users.update(other.analyst.id, { passwordHash: weak });
+        expect((await postLogin(other.app, { email: ANALYST_EMAIL, password: ANALYST_PASSWORD })).statusCode).toBe(200);
+        const now = (await other.store.users.get(other.analyst.id))!.passwordHash;
+        expect(now).not.toBe(weak);
+        expect(now).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+        expect(await verify(now, ANALYST_PASSWORD)).toBe(true);
+      }
+      const current = (await other.store.users.get(other.analyst.id))!.passwordHash;
+      await postLogin(other.app, { email: ANALYST_EMAIL, password: ANALYST_PASSWORD });
+      expect((await other.store.users.get(other.analyst.id))!.passwordHash).toBe(current);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a new login ends the session the browser held before', async () => {
