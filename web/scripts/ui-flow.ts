@@ -29,6 +29,47 @@ const login = async (page: Page) => {
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 };
 
+/** Administrators: create a user (the initial password is shown once), disable and enable them, add an agency. */
+const adminFlow = async (page: Page) => {
+  await page.goto(`${base}/admin`);
+  const stamp = Date.now().toString(36);
+  await page.getByTestId('admin-user-email').fill(`new.${stamp}@mx.demo`);
+  await page.getByTestId('admin-user-name').fill('Usuario de prueba');
+  await page.getByTestId('admin-user-role').selectOption('analyst');
+  await page.getByTestId('admin-user-create').click();
+  await page.getByTestId('initial-password').waitFor();
+  step(`user created; initial password shown (${(await page.getByTestId('initial-password').textContent())?.length} characters)`);
+  const row = page.locator(`[data-testid="user-row"][data-email="new.${stamp}@mx.demo"]`);
+  await row.waitFor();
+  await row.getByTestId('user-toggle-disabled').click();
+  await row.getByText(/Desactivado|Disabled|Désactivé/).waitFor();
+  step('user disabled');
+  await row.getByTestId('user-toggle-disabled').click();
+  await row.getByText(/Activo|Active|Actif/).waitFor();
+  step('user enabled again');
+  await page.getByTestId('agency-code').fill(`T${stamp.slice(-4).toUpperCase()}`);
+  await page.getByTestId('agency-name').fill('Agencia de prueba');
+  await page.getByTestId('agency-create').click();
+  await page.getByTestId('agency-row').filter({ hasText: `T${stamp.slice(-4).toUpperCase()}` }).waitFor();
+  step(`agencies: ${await page.getByTestId('agency-row').count()}`);
+};
+
+/** Auditors: filter the log by user and action, page through it, verify the chain. */
+const auditorFlow = async (page: Page) => {
+  await page.goto(`${base}/audit`);
+  await page.getByTestId('audit-count').waitFor();
+  step(`audit log: ${await page.getByTestId('audit-count').textContent()}`);
+  await page.getByTestId('audit-filter-actor').fill(option('actor', 'investigator@mx.demo'));
+  await page.getByTestId('audit-filter-action').fill('case.*');
+  await page.getByTestId('audit-filter-apply').click();
+  await page.waitForURL(/actor=/);
+  await page.getByTestId('audit-count').waitFor();
+  step(`filtered (${new URL(page.url()).search}): ${await page.getByTestId('audit-count').textContent()}, rows ${await page.getByTestId('audit-row').count()}`);
+  await page.getByTestId('verify-chain').click();
+  await page.getByTestId('verify-result').waitFor();
+  step(`verify: ${await page.getByTestId('verify-result').innerText()}`.replace(/\n/g, ' | '));
+};
+
 const main = async () => {
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({
@@ -44,6 +85,13 @@ const main = async () => {
 
   await login(page);
   step(`logged in as ${email}, landed on ${new URL(page.url()).pathname}`);
+  const part = option('part', 'case');
+  if (part !== 'case') {
+    await (part === 'admin' ? adminFlow(page) : auditorFlow(page));
+    await browser.close();
+    console.log(errors.length ? `page errors:\n  ${errors.join('\n  ')}` : 'flow completed without page errors');
+    return;
+  }
 
   await page.getByTestId('lang-select').selectOption('fr');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');

@@ -34,7 +34,7 @@ export const NodeBadge = () => {
   const me = useMe();
   return (
     <span className="node-badge" data-testid="node-badge" data-country={me.node.country} title={t('header.nodeTitle', { country: format.country(me.node.country) })}>
-      <span className="visually-hidden">{t('header.node')}: </span>
+      <span className="visually-hidden">{t('common.labelled', { label: t('header.node') })} </span>
       <span className="node-code">{me.node.country}</span>
       <span>{me.node.name}</span>
       {me.node.demo && <span className="demo-tag">{t('header.demo')}</span>}

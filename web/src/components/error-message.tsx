@@ -35,7 +35,7 @@ export const ErrorMessage = forwardRef<HTMLDivElement, Props>(({ error, testId, 
             const label = labelFor?.(issue.field);
             return (
               <li key={`${issue.field}-${index}`}>
-                {label ? <strong>{label}: </strong> : null}
+                {label ? <strong>{t('common.labelled', { label })} </strong> : null}
                 {issue.message}
               </li>
             );

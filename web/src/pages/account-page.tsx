@@ -97,7 +97,7 @@ const TotpEnrolment = ({ onEnabled }: { onEnabled: (me: Me) => void }) => {
         <form noValidate onSubmit={enable} className="subform">
           <p>{t('account.totpInstructions')}</p>
           <p>
-            {t('account.totpSecret')}: <code className="secret" data-testid="totp-secret">{setup.secret}</code>
+            {t('common.labelled', { label: t('account.totpSecret') })} <code className="secret" data-testid="totp-secret">{setup.secret}</code>
           </p>
           <p className="hint break-all">{setup.otpauthUrl}</p>
           <div className="field">

@@ -153,7 +153,7 @@ const NewUserForm = ({ agencies, onCreated }: { agencies: AgencyView[]; onCreate
         <div className="alert alert-success" role="status" tabIndex={-1} ref={createdRef} data-testid="user-created">
           <p>{t('admin.created', { email: created.user.email })}</p>
           <p>
-            {t('admin.initialPassword')}: <code className="secret" data-testid="initial-password">{created.initialPassword}</code>
+            {t('common.labelled', { label: t('admin.initialPassword') })} <code className="secret" data-testid="initial-password">{created.initialPassword}</code>
           </p>
           <p className="hint">{t('admin.initialPasswordOnce')}</p>
         </div>

@@ -40,17 +40,17 @@ export const CaseHeader = ({ detail, editor }: { detail: CaseDetail; editor: Cas
         <TlpBadge tlp={detail.handling.tlp} />
         <span className="tlp-banner-meaning">{tlpInfo ? format.pick(tlpInfo.meaning) : t(`tlp.meaning.${detail.handling.tlp}`)}</span>
         <span>
-          {t('handling.purpose')}: <strong>{purposeLabel(detail.handling.purpose, reference, format, t)}</strong>
+          {t('common.labelled', { label: t('handling.purpose') })} <strong>{purposeLabel(detail.handling.purpose, reference, format, t)}</strong>
         </span>
         <span>
-          {t('handling.retention')}: <strong>{t('handling.days', { count: detail.handling.retentionDays, formatted: format.number(detail.handling.retentionDays) })}</strong>
+          {t('common.labelled', { label: t('handling.retention') })} <strong>{t('handling.days', { count: detail.handling.retentionDays, formatted: format.number(detail.handling.retentionDays) })}</strong>
         </span>
         {detail.handling.originatorConsentRequiredToForward && <span>{t('handling.consentRequired')}</span>}
       </div>
 
       <div className="case-status-row">
         <span>
-          {t('cases.status')}: <StatusBadge status={detail.status} />
+          {t('common.labelled', { label: t('cases.status') })} <StatusBadge status={detail.status} />
         </span>
         {detail.nextStatuses.length > 0 && (
           <div className="status-actions" role="group" aria-label={t('case.changeStatus')}>
