@@ -177,12 +177,13 @@ export function reorderDate(value: string, order: ImportMapping['dateOrder']): s
 }
 
 /** Moves issues reported on "properties.x[i]" or "handling.tlp" to the column the value came from. */
-function locate(issues: FieldIssue[], sourced: Map<string, Sourced[]>, fieldOf: (issueField: string) => [string, number | null]): RowIssue[] {
+function locate(issues: FieldIssue[], sourced: Map<string, Sourced[]>, m: ImportMapping, fieldOf: (issueField: string) => [string, number | null]): RowIssue[] {
   return issues.map((i) => {
     const [target, index] = fieldOf(i.field);
     const from = sourced.get(target) ?? [];
     const s = index !== null ? from[index] : from.length === 1 ? from[0] : undefined;
-    const label = s?.label ?? from[0]?.label ?? (target || '-');
+    const column = Object.entries(m.columns).find(([, t]) => t === target)?.[0];
+    const label = s?.label ?? from[0]?.label ?? column ?? (target || '-');
     return { ...i, field: label, ...(s ? { value: s.value } : {}) };
   });
 }
@@ -215,7 +216,7 @@ export async function importRecords(ctx: AppContext, actor: Actor | null, agency
     const sourceId = (Array.isArray(raw) ? (raw[0] ?? '') : (raw ?? '')).trim();
     const result: RowResult = { row: row.row, sourceId, status: 'invalid', issues: [...(row.problems ?? [])] };
     if (!sourceId) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_ID_REQUIRED' });
-    else if (seen.has(sourceId)) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_DUPLICATE_ID', params: { id: sourceId }, value: sourceId });
+    else if (seen.has(sourceId)) result.issues.push({ field: mapping.idColumn, code: 'IMPORT_DUPLICATE_ID', params: { id: sourceId } });
     seen.add(sourceId);
     prepared.push({ result, links: [] });
   }
@@ -288,7 +289,7 @@ async function prepareEntities(ctx: AppContext, agencyId: string, rows: SourceRo
         if (spec.type === 'date') return reorderDate(s.value, m.dateOrder);
         if (spec.type !== 'entity') return s.value;
         const found = candidates(s.value).map(lookup).filter((e): e is Pick<Entity, 'id' | 'schema'> => !!e);
-        if (found.length > 1) p.result.issues.push({ field: s.label, code: 'IMPORT_AMBIGUOUS_REFERENCE', params: { value: s.value }, value: s.value });
+        if (found.length > 1) p.result.issues.push({ field: s.label, code: 'IMPORT_AMBIGUOUS_REFERENCE', params: { value: s.value } });
         return found[0]?.id ?? s.value;
       });
     }
@@ -298,9 +299,9 @@ async function prepareEntities(ctx: AppContext, agencyId: string, rows: SourceRo
       return m2 ? [m2[1]!, m2[2] !== undefined ? Number(m2[2]) : null] : [field, null];
     };
     if (!v.ok) {
-      p.result.issues.push(...locate(v.issues, sourced, where));
+      p.result.issues.push(...locate(v.issues, sourced, m, where));
     } else {
-      p.result.issues.push(...locate(checkReferences(schema, v.properties, lookup), sourced, where));
+      p.result.issues.push(...locate(checkReferences(schema, v.properties, lookup), sourced, m, where));
     }
     const links = await caseLinks(ctx, row, m, p, caseCache);
     opts.onProgress?.('check', i + 1, rows.length);
@@ -333,14 +334,14 @@ async function caseLinks(ctx: AppContext, row: SourceRow, m: ImportMapping, p: P
   const roleRaw = (roleCell ?? m.role ?? 'linked').toLowerCase();
   const roles = ['linked', ...SUBJECT_ROLES];
   if (!roles.includes(roleRaw)) {
-    p.result.issues.push({ field: m.roleColumn ?? 'role', code: 'IMPORT_BAD_ROLE', params: { value: roleRaw, allowed: roles.join(', ') }, value: roleCell ?? roleRaw });
+    p.result.issues.push({ field: m.roleColumn ?? 'role', code: 'IMPORT_BAD_ROLE', params: { value: roleRaw, allowed: roles.join(', ') } });
     return [];
   }
   const out: Prepared['links'] = [];
   for (const ref of refs) {
     if (!cache.has(ref)) cache.set(ref, (await ctx.store.cases.getByReference(ref.toUpperCase())) ?? (await ctx.store.cases.get(stableId(ctx.node.nodeId, caseKey(m), ref))));
     const kase = cache.get(ref);
-    if (!kase) p.result.issues.push({ field: m.caseColumn, code: 'IMPORT_UNKNOWN_CASE', params: { reference: ref }, value: ref });
+    if (!kase) p.result.issues.push({ field: m.caseColumn, code: 'IMPORT_UNKNOWN_CASE', params: { reference: ref } });
     else out.push({ caseId: kase.id, role: roleRaw as SubjectRole | 'linked' });
   }
   return out;
@@ -398,14 +399,14 @@ async function prepareCases(ctx: AppContext, actor: Actor | null, agencyId: stri
     };
     const id = stableId(ctx.node.nodeId, caseKey(m), p.result.sourceId);
     const checked = checkNewCase(input, { id, reference: 'pending', owningAgencyId: agencyId, createdBy: actor?.userId ?? 'import', now, defaultJurisdiction: ctx.node.country });
-    if (!checked.ok) p.result.issues.push(...locate(checked.issues, sourced, (f) => [CASE_ISSUE_FIELD[f] ?? f, null]));
+    if (!checked.ok) p.result.issues.push(...locate(checked.issues, sourced, m, (f) => [CASE_ISSUE_FIELD[f] ?? f, null]));
     const reference = get('reference').toUpperCase();
     const refLabel = sourced.get('reference')?.[0]?.label ?? 'reference';
     if (reference) {
       const taken = await ctx.store.cases.getByReference(reference);
-      if (!parseCaseReference(reference)) p.result.issues.push({ field: refLabel, code: 'IMPORT_BAD_REFERENCE', params: { value: reference }, value: reference });
-      else if (references.has(reference)) p.result.issues.push({ field: refLabel, code: 'IMPORT_DUPLICATE_REFERENCE', params: { reference, row: references.get(reference)! }, value: reference });
-      else if (taken && taken.id !== id) p.result.issues.push({ field: refLabel, code: 'IMPORT_REFERENCE_TAKEN', params: { reference }, value: reference });
+      if (!parseCaseReference(reference)) p.result.issues.push({ field: refLabel, code: 'IMPORT_BAD_REFERENCE', params: { value: reference } });
+      else if (references.has(reference)) p.result.issues.push({ field: refLabel, code: 'IMPORT_DUPLICATE_REFERENCE', params: { reference, row: references.get(reference)! } });
+      else if (taken && taken.id !== id) p.result.issues.push({ field: refLabel, code: 'IMPORT_REFERENCE_TAKEN', params: { reference } });
       references.set(reference, p.result.row);
     }
     opts.onProgress?.('check', i + 1, rows.length);

@@ -3,7 +3,7 @@
  * make a small node in a temporary folder without going through the command line (faster
  * for tests whose subject is another command).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,19 @@ export function cli(args: string[], opts: { lang?: string; env?: NodeJS.ProcessE
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Like cli(), without blocking: the test can act while the command runs. */
+export function cliAsync(args: string[], opts: { lang?: string } = {}): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(opts.lang) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 export function tempDir(tag: string): string {
   return mkdtempSync(path.join(os.tmpdir(), `alianza-cli-${tag}-`));
 }
@@ -54,13 +67,18 @@ export async function countEntities(node: OpenNode, schema?: string): Promise<nu
   return (await node.store.entities.list({ ...(schema ? { schema } : {}), limit: 1 })).total;
 }
 
-/** Stores a validated entity directly (test fixtures). */
-export async function putEntity(node: OpenNode, id: string, schema: string, properties: Record<string, string[]>): Promise<Entity> {
+/** A validated entity of the node's first agency (test fixtures). */
+export async function fixtureEntity(node: OpenNode, id: string, schema: string, properties: Record<string, string[]>): Promise<Entity> {
   const v = validateEntity(schema, properties, { defaultCountry: node.ctx.node.country });
   if (!v.ok) throw new Error(`fixture ${id}: ${JSON.stringify(v.issues)}`);
   const agency = (await node.store.agencies.list())[0]!;
   const now = new Date().toISOString();
-  const e: Entity = { id, schema, properties: v.properties, caption: v.caption, owningAgencyId: agency.id, crossBorderCheck: false, createdAt: now, updatedAt: now, version: 1 };
+  return { id, schema, properties: v.properties, caption: v.caption, owningAgencyId: agency.id, crossBorderCheck: false, createdAt: now, updatedAt: now, version: 1 };
+}
+
+/** Stores a validated entity directly (test fixtures). */
+export async function putEntity(node: OpenNode, id: string, schema: string, properties: Record<string, string[]>): Promise<Entity> {
+  const e = await fixtureEntity(node, id, schema, properties);
   await node.store.entities.create(e);
   return e;
 }
