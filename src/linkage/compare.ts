@@ -12,6 +12,7 @@ import {
   type ComparisonModel,
 } from './comparison-model';
 import type { ComparisonField, FieldValue, NormalisedPerson } from './person-record';
+import { termFrequencyAdjustment, type TermFrequencies } from './term-frequency';
 
 /** The gamma of the best level any pair of values reaches; -1 when a side has no value. */
 export function comparisonLevel(comparison: CompiledComparison, a: readonly FieldValue[], b: readonly FieldValue[]): number {
@@ -73,8 +74,10 @@ export interface ComparisonPart {
   /** Level label, or "null" when a value is missing on either side. */
   level: string;
   gamma: number;
-  /** log2(m/u); 0 for the null level. */
+  /** log2(m/u) plus the term-frequency adjustment; 0 for the null level. */
   weight: number;
+  /** Bits added because the agreed value is rare (> 0) or common (< 0); 0 when not used. */
+  termFrequencyAdjustment: number;
   m: number | null;
   u: number | null;
 }
@@ -89,22 +92,38 @@ export interface Comparison {
 }
 
 /** Scores a comparison vector with the model (prior plus per-field weights). */
-export function explainVector(model: ComparisonModel, vector: ArrayLike<number>, offset = 0, transposed = false, factors = logBayesFactors(model)): Comparison {
+export function explainVector(
+  model: ComparisonModel,
+  vector: ArrayLike<number>,
+  offset = 0,
+  transposed = false,
+  factors = logBayesFactors(model),
+  adjustments: ArrayLike<number> = [],
+): Comparison {
   const prior = priorWeight(model.lambda);
   let weight = prior;
   const parts = model.comparisons.map((c, f): ComparisonPart => {
     const gamma = vector[offset + f] ?? -1;
-    if (gamma < 0) return { field: c.field, level: 'null', gamma: -1, weight: 0, m: null, u: null };
-    const w = factors[f]?.[gamma] ?? 0;
+    if (gamma < 0) return { field: c.field, level: 'null', gamma: -1, weight: 0, termFrequencyAdjustment: 0, m: null, u: null };
+    const adjustment = adjustments[f] ?? 0;
+    const w = (factors[f]?.[gamma] ?? 0) + adjustment;
     weight += w;
-    return { field: c.field, level: c.labels[gamma] ?? String(gamma), gamma, weight: w, m: c.m[gamma] ?? 0, u: c.u[gamma] ?? 0 };
+    return { field: c.field, level: c.labels[gamma] ?? String(gamma), gamma, weight: w, termFrequencyAdjustment: adjustment, m: c.m[gamma] ?? 0, u: c.u[gamma] ?? 0 };
   });
   return { probability: probabilityFromWeight(weight), weight, priorWeight: prior, transposedNames: transposed, parts };
 }
 
-/** Compares two normalised records and explains the result field by field. */
-export function compare(a: NormalisedPerson, b: NormalisedPerson, model: ComparisonModel): Comparison {
+/** Term-frequency adjustments of every comparison for the pair (a, b) with this vector. */
+export function adjustmentsOf(model: ComparisonModel, tf: TermFrequencies | undefined, vector: ArrayLike<number>, offset: number, a: NormalisedPerson, b: NormalisedPerson): number[] {
+  return model.comparisons.map((_, f) => (tf ? termFrequencyAdjustment(model, tf, f, vector[offset + f] ?? -1, a, b) : 0));
+}
+
+/**
+ * Compares two normalised records and explains the result field by field. With term
+ * frequencies (see term-frequency.ts), exact agreement on a common value weighs less.
+ */
+export function compare(a: NormalisedPerson, b: NormalisedPerson, model: ComparisonModel, tf?: TermFrequencies): Comparison {
   const vector = new Int8Array(model.comparisons.length);
   const transposed = writeComparisonVector(model, a, b, vector, 0);
-  return explainVector(model, vector, 0, transposed);
+  return explainVector(model, vector, 0, transposed, logBayesFactors(model), adjustmentsOf(model, tf, vector, 0, a, b));
 }

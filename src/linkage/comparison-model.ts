@@ -24,6 +24,11 @@ export interface LevelSpec {
 export interface ComparisonSpec {
   field: ComparisonField;
   levels: LevelSpec[];
+  /**
+   * Term-frequency adjustment of the first ("exact") level: agreeing on a common value
+   * ("García") weighs less than agreeing on a rare one ("Zúñiga").
+   */
+  termFrequency?: boolean;
 }
 
 /**
@@ -76,6 +81,7 @@ export interface CompiledComparison {
   m: Float64Array;
   u: Float64Array;
   labels: string[];
+  termFrequency: boolean;
 }
 
 export interface ComparisonModel {
@@ -125,7 +131,7 @@ export function compileModel(spec: ModelSpec): ComparisonModel {
       labels[gamma] = l.label;
       return { label: l.label, kind: l.kind, threshold: l.threshold ?? 0, gamma, test };
     });
-    return { field: c.field, type, levels, m, u, labels };
+    return { field: c.field, type, levels, m, u, labels, termFrequency: c.termFrequency === true };
   });
   for (const rule of spec.blocking) {
     if (!rule || typeof rule.name !== 'string' || !Array.isArray(rule.parts) || rule.parts.length === 0) throw invalid('a blocking rule needs a name and parts');
@@ -162,6 +168,7 @@ export function withParameters(
     probabilityTwoRandomRecordsMatch: params.lambda,
     comparisons: model.comparisons.map((c, f) => ({
       field: c.field,
+      ...(c.termFrequency ? { termFrequency: true } : {}),
       levels: c.levels.map((l) => ({
         label: l.label,
         kind: l.kind,

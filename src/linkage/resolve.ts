@@ -8,7 +8,7 @@
 import { AlianzaError, type ErrorParams } from '../domain/errors';
 import { candidatePairs, type BlockingOptions, type RuleStats } from './blocking';
 import { clusterRecords, oneToOne } from './clustering';
-import { explainVector, type Comparison } from './compare';
+import { adjustmentsOf, explainVector, type Comparison } from './compare';
 import {
   compileModel,
   logBayesFactors,
@@ -27,6 +27,7 @@ import {
   type NormalisedPerson,
   type PersonRecord,
 } from './person-record';
+import { termFrequencies, termFrequencyAdjustment, type TermFrequencies } from './term-frequency';
 import { comparisonVectors, trainModel, type ComparisonVectors, type TrainingOptions, type TrainingReport } from './training';
 
 export type LinkStep = 'LINK_STEP_BLOCKING' | 'LINK_STEP_SCORING' | 'LINK_STEP_TRAINING' | 'LINK_STEP_CLUSTERING';
@@ -81,6 +82,9 @@ interface Scored {
   probability: Float64Array;
   weight: Float64Array;
   vectors: ComparisonVectors;
+  termFrequencies: TermFrequencies;
+  leftRecords: readonly NormalisedPerson[];
+  rightRecords: readonly NormalisedPerson[];
   warnings: Warning[];
 }
 
@@ -177,6 +181,9 @@ function scoreAll(left: NormalisedPerson[], right: NormalisedPerson[] | null, op
   const factors = logBayesFactors(trained);
   const prior = priorWeight(trained.lambda);
   const F = trained.comparisons.length;
+  // term frequencies only with u estimated from these same records
+  const tf = termFrequencies(trained, ...(training ? [left, ...(right ? [right] : [])] : []));
+  const tfFields = training ? trained.comparisons.flatMap((c, f) => (c.termFrequency ? [f] : [])) : [];
   const probability = new Float64Array(candidates.size);
   const weight = new Float64Array(candidates.size);
   for (let k = 0; k < candidates.size; k++) {
@@ -184,6 +191,12 @@ function scoreAll(left: NormalisedPerson[], right: NormalisedPerson[] | null, op
     for (let f = 0; f < F; f++) {
       const g = vectors.vectors[k * F + f] as number;
       if (g >= 0) w += (factors[f] as Float64Array)[g] as number;
+    }
+    for (const f of tfFields) {
+      const g = vectors.vectors[k * F + f] as number;
+      const a = left[candidates.left[k] as number] as NormalisedPerson;
+      const b = rightRecords[candidates.right[k] as number] as NormalisedPerson;
+      w += termFrequencyAdjustment(trained, tf, f, g, a, b);
     }
     weight[k] = w;
     probability[k] = probabilityFromWeight(w);
@@ -198,6 +211,9 @@ function scoreAll(left: NormalisedPerson[], right: NormalisedPerson[] | null, op
     probability,
     weight,
     vectors,
+    termFrequencies: tf,
+    leftRecords: left,
+    rightRecords,
     warnings,
   };
 }
@@ -208,18 +224,21 @@ function thresholds(model: ComparisonModel, options: ResolveOptions): { match: n
   return { match, review };
 }
 
-function pairOf(s: Scored, k: number, leftIds: readonly NormalisedPerson[], rightIds: readonly NormalisedPerson[], decision: Decision, factors: Float64Array[]): ScoredPair {
+function pairOf(s: Scored, k: number, decision: Decision, factors: Float64Array[]): ScoredPair {
   const i = s.left[k] as number;
   const j = s.right[k] as number;
+  const a = s.leftRecords[i] as NormalisedPerson;
+  const b = s.rightRecords[j] as NormalisedPerson;
+  const offset = k * s.vectors.fieldCount;
   return {
-    leftId: leftIds[i]?.id ?? '',
-    rightId: rightIds[j]?.id ?? '',
+    leftId: a.id,
+    rightId: b.id,
     leftIndex: i,
     rightIndex: j,
     probability: s.probability[k] as number,
     weight: s.weight[k] as number,
     decision,
-    explanation: explainVector(s.model, s.vectors.vectors, k * s.vectors.fieldCount, s.vectors.transposed[k] === 1, factors),
+    explanation: explainVector(s.model, s.vectors.vectors, offset, s.vectors.transposed[k] === 1, factors, adjustmentsOf(s.model, s.termFrequencies, s.vectors.vectors, offset, a, b)),
   };
 }
 
@@ -243,8 +262,8 @@ export function linkNormalised(left: NormalisedPerson[], right: NormalisedPerson
   }
   review.sort(byStrength(s));
   return {
-    pairs: matches.map((k) => pairOf(s, k, left, right, 'match', factors)),
-    review: review.map((k) => pairOf(s, k, left, right, 'review', factors)),
+    pairs: matches.map((k) => pairOf(s, k, 'match', factors)),
+    review: review.map((k) => pairOf(s, k, 'review', factors)),
     model: s.model,
     training: s.training,
     blocking: s.blocking,
@@ -280,8 +299,8 @@ export function dedupeNormalised(records: NormalisedPerson[], options: ResolveOp
     clusters: records.map((r, i) => ({ id: r.id, cluster: c.clusterOf[i] as number })),
     clusterCount: c.count,
     refusedMerges: c.refusedMerges,
-    pairs: matches.map((k) => pairOf(s, k, records, records, 'match', factors)),
-    review: review.map((k) => pairOf(s, k, records, records, 'review', factors)),
+    pairs: matches.map((k) => pairOf(s, k, 'match', factors)),
+    review: review.map((k) => pairOf(s, k, 'review', factors)),
     model: s.model,
     training: s.training,
     blocking: s.blocking,
