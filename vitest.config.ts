@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,
+    // browser and multi-process tests wait for things to happen on a busy two-core machine
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

@@ -44,7 +44,7 @@ async function axe(page: Page, name: string) {
   expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 }
 
-describe.skipIf(!!why)('case flow in the browser', () => {
+describe.skipIf(!!why)('case flow in the browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     node = await demoNode('MX', { listen: true, fresh: true, scale: 0.2 });
     browser = await launch();
