@@ -207,4 +207,9 @@ export const serverCatalogue: Catalogue = {
   'SCHEMA.format': { en: 'Wrong format ({format}).', fr: 'Format incorrect ({format}).', es: 'Formato incorrecto ({format}).' },
   'SCHEMA.pattern': { en: 'Wrong format.', fr: 'Format incorrect.', es: 'Formato incorrecto.' },
   'SCHEMA.other': { en: 'Not valid.', fr: 'Non valide.', es: 'No válido.' },
+  NODE_INSECURE_COOKIES: {
+    en: 'Refusing to start: outside demo mode the session cookie must be Secure (remove ALIANZA_SECURE_COOKIES=false and serve the node over HTTPS).',
+    fr: 'Démarrage refusé : hors du mode démo, le cookie de session doit être Secure (retirez ALIANZA_SECURE_COOKIES=false et servez le nœud en HTTPS).',
+    es: 'Arranque rechazado: fuera del modo demo, la cookie de sesión debe ser Secure (quite ALIANZA_SECURE_COOKIES=false y sirva el nodo por HTTPS).',
+  },
 };

@@ -14,11 +14,12 @@ export interface RunningNode extends OpenNode {
 }
 
 /**
- * Outside demo mode, a node created by the demo (its node file says so, or its store holds the
- * demo's seed) or an administrator still holding a demo password does not start.
+ * Outside demo mode, a node without Secure cookies, a node created by the demo (its node file says
+ * so, or its store holds the demo's seed) or an administrator still holding a demo password does not start.
  */
 export async function refuseDefaultPasswords(node: OpenNode, config: Config): Promise<void> {
   if (config.demo) return;
+  if (!config.secureCookies) throw new AlianzaError('NODE_INSECURE_COOKIES');
   if (node.demoNode || (await node.store.settings.get('demo.seed')) !== undefined) throw new AlianzaError('NODE_DEMO_DATA_IN_PRODUCTION');
   const admins = (await node.store.users.list()).filter((u) => u.role === 'admin' && !u.disabled);
   for (const candidate of new Set([DEFAULT_DEMO_PASSWORD, config.demoPassword])) {

@@ -1,6 +1,6 @@
 /**
- * Starting a node: outside demo mode a node created by the demo, or one whose administrator
- * still has a demo password, refuses to start (with a message in three languages); in demo
+ * Starting a node: outside demo mode a node created by the demo, one whose administrator
+ * still has a demo password, or one without Secure cookies refuses to start (with a message in three languages); in demo
  * mode the demo node starts; a production node with real passwords starts.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -112,6 +112,15 @@ describe('an administrator with a default password', () => {
     await node.store.close();
     const running = await startNode(env(dir, false));
     await running.stop();
+  });
+
+  it('a production node without Secure cookies does not start (NODE_INSECURE_COOKIES), in three languages', async () => {
+    const dir = await productionNode('plain', 'Wd3-silver-canyon-beacon');
+    const e = await refusal(startNode(env(dir, false, { ALIANZA_SECURE_COOKIES: 'false' })));
+    expect(e.code).toBe('NODE_INSECURE_COOKIES');
+    expect(cliMessage(e.code, 'en', e.params)).toMatch(/must be Secure/);
+    expect(cliMessage(e.code, 'fr', e.params)).toMatch(/doit être Secure/);
+    expect(cliMessage(e.code, 'es', e.params)).toMatch(/debe ser Secure/);
   });
 
   it('a production node whose administrator has a real password starts', async () => {
