@@ -13,12 +13,13 @@ let base: string;
 let dir: string;
 let node: OpenNode;
 const out = (name: string) => path.join(base, 'out', name);
-const TABLES = ['entities', 'cases', 'case_subjects', 'audit_log', 'users', 'agencies'];
+const TABLES = ['entities', 'cases', 'case_subjects', 'audit_log', 'users', 'agencies'] as const;
+type Counts = Record<(typeof TABLES)[number], number>;
 
-function counts(file: string): Record<string, number> {
+function counts(file: string): Counts {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n]));
+    return Object.fromEntries(TABLES.map((t) => [t, (db.prepare(`select count(*) as n from ${t}`).get() as { n: number }).n])) as Counts;
   } finally {
     db.close();
   }
@@ -108,7 +109,7 @@ describe('alianza export', () => {
 });
 
 describe('alianza backup and restore', () => {
-  let backupCounts: Record<string, number>;
+  let backupCounts: Counts;
 
   it('backs up a node that is open and writing, into a consistent file with the same rows', async () => {
     const live = path.join(dir, 'alianza.db');
@@ -133,7 +134,7 @@ describe('alianza backup and restore', () => {
     expect(backupCounts.entities - before.entities).toBe(backupCounts.audit_log - before.audit_log);
     expect(backupCounts.entities).toBeGreaterThanOrEqual(before.entities);
     expect(backupCounts.entities).toBeLessThanOrEqual(after.entities);
-    for (const t of ['cases', 'case_subjects', 'users', 'agencies']) expect(backupCounts[t]).toBe(after[t]);
+    for (const t of ['cases', 'case_subjects', 'users', 'agencies'] as const) expect(backupCounts[t]).toBe(after[t]);
     const db = new Database(out('node.backup'), { readonly: true });
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
