@@ -184,7 +184,10 @@ function progressReporter(locale: Locale): { onProgress: (step: LinkStep, done: 
 function explanationText(p: ScoredPair): string {
   return p.explanation.parts
     .filter((part) => part.gamma >= 0)
-    .map((part) => `${part.field}=${part.level}(${part.weight >= 0 ? '+' : ''}${part.weight.toFixed(1)})`)
+    .map((part) => {
+      const tf = part.termFrequencyAdjustment ? ` tf${part.termFrequencyAdjustment >= 0 ? '+' : ''}${part.termFrequencyAdjustment.toFixed(1)}` : '';
+      return `${part.field}=${part.level}(${part.weight >= 0 ? '+' : ''}${part.weight.toFixed(1)}${tf})`;
+    })
     .join(' ');
 }
 

@@ -6,6 +6,7 @@ export { compare, explainVector, type Comparison, type ComparisonPart } from './
 export { compileModel, type ComparisonModel, type ModelSpec } from './comparison-model';
 export { parseCsv, type CsvTable } from './csv-reader';
 export { parseMapping, recogniseColumns, tableToRecords, type ColumnMapping } from './columns';
+export { qualityOfClusters, qualityOfPairs, type Quality } from './evaluation';
 export { linkageCatalogue } from './errors';
 export { normalisePerson, PERSON_FIELDS, type NormalisedPerson, type PersonField, type PersonRecord } from './person-record';
 export {
@@ -21,4 +22,5 @@ export {
   type ScoredPair,
 } from './resolve';
 export { personRecordOfEntity, resolvePeople, type ResolvePeopleOptions } from './resolve-people';
+export { termFrequencies, type TermFrequencies } from './term-frequency';
 export { trainModel, type TrainingReport } from './training';
