@@ -2,11 +2,13 @@
  * A node's folder: node.json (who the node is, public keys), secrets/ (private keys and
  * the pseudonym key, readable by the owner only) and, for SQLite, alianza.db.
  */
-import { generateKeyPairSync, randomBytes, randomUUID, createHash, createPublicKey } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AlianzaError } from '../domain/errors';
 import type { NodeIdentity } from '../app/context';
+import { fingerprintOf, keyIdOf } from '../federation/keys';
+import type { NodeKeys as FederationKeys } from '../federation/peers';
 
 export interface NodeFile {
   nodeId: string;
@@ -29,11 +31,18 @@ export const dbFile = (dir: string) => path.join(dir, 'alianza.db');
 const nodeFile = (dir: string) => path.join(dir, 'node.json');
 const secretsDir = (dir: string) => path.join(dir, 'secrets');
 
-/** SHA-256 of the DER public key, shown in groups of four hex digits for comparison out of band. */
+/** The raw 32-byte public key of a PEM public or private key, in base64url (the protocol's form). */
+export function rawPublicKey(pem: string): string {
+  const key = pem.includes('PRIVATE KEY') ? createPublicKey(createPrivateKey(pem)) : createPublicKey(pem);
+  return (key.export({ format: 'jwk' }) as { x: string }).x;
+}
+
+/**
+ * The fingerprint people compare out of band: SHA-256 of the raw public key in 16 groups of
+ * four hex digits (docs/protocol/README.md §6), the same a peer sees with `alianza peer add`.
+ */
 export function fingerprint(publicKeyPem: string): string {
-  const der = createPublicKey(publicKeyPem).export({ type: 'spki', format: 'der' });
-  const hex = createHash('sha256').update(der).digest('hex').toUpperCase();
-  return hex.match(/.{4}/g)!.slice(0, 16).join(' ');
+  return fingerprintOf(Buffer.from(rawPublicKey(publicKeyPem), 'base64url'));
 }
 
 export function nodeExists(dir: string): boolean {
@@ -88,4 +97,60 @@ export function loadIdentity(dir: string): NodeIdentity {
   const node = readNodeFile(dir);
   const hex = readFileSync(path.join(secretsDir(dir), 'pseudonym.key'), 'utf8').trim();
   return { nodeId: node.nodeId, country: node.country, name: node.name, pseudonymKey: Uint8Array.from(Buffer.from(hex, 'hex')) };
+}
+
+/**
+ * The federation key set a node starts with: the Ed25519 and X25519 keys created by `init`
+ * (secrets/*.key, PKCS#8 PEM) in the protocol's raw form, valid from the node's creation.
+ * Rotated keys live in the store, sealed with the keystore key below.
+ */
+export function initialFederationKeys(dir: string): FederationKeys {
+  const node = readNodeFile(dir);
+  const pems = readNodeKeys(dir);
+  const pair = (pem: string, alg: 'Ed25519' | 'X25519') => {
+    const jwk = createPrivateKey(pem).export({ format: 'jwk' }) as { x: string; d: string };
+    return { alg, keyId: keyIdOf(Buffer.from(jwk.x, 'base64url')), publicKey: jwk.x, privateKey: jwk.d };
+  };
+  const signing = pair(pems.signingPrivateKeyPem, 'Ed25519');
+  const encryption = pair(pems.encryptionPrivateKeyPem, 'X25519');
+  const since = new Date(Date.parse(node.createdAt)).toISOString();
+  return {
+    self: { node: node.nodeId, country: node.country },
+    signingKeys: [{ ...signing, notBefore: since, notAfter: null }],
+    activeSigningKeyId: signing.keyId,
+    pendingSigningKeyId: null,
+    encryptionKeys: [{ ...encryption, createdAt: since, retireAfter: null }],
+    activeEncryptionKeyId: encryption.keyId,
+  };
+}
+
+/** Seals text with AES-256-GCM under secrets/keystore.key (created on first use, owner-only). */
+export function keystoreCipher(dir: string): { seal(plaintext: string): string; open(sealed: string): string } {
+  const file = path.join(secretsDir(dir), 'keystore.key');
+  if (!existsSync(file)) {
+    mkdirSync(secretsDir(dir), { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'EEXIST') throw e;
+    }
+  }
+  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  if (key.length !== 32) throw new AlianzaError('CONFIG_INVALID', { key: file, value: 'keystore.key', expected: '32 bytes in hex' });
+  const AAD = Buffer.from('ALIANZA-KEYSTORE-V1');
+  return {
+    seal(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(AAD);
+      const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    },
+    open(sealed) {
+      const [v, iv, tag, ct] = sealed.split('.');
+      if (v !== 'v1' || !iv || !tag || ct === undefined) throw new AlianzaError('CONFIG_INVALID', { key: 'federation_node_keys', value: 'unreadable', expected: 'v1 sealed key set' });
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url')).setAAD(AAD);
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+    },
+  };
 }

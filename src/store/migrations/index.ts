@@ -10,6 +10,7 @@ import search from './0004-search';
 import audit from './0005-audit';
 import jobs from './0006-jobs';
 import caseListIndexes from './0007-case-list-indexes';
+import federation from './0008-federation';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-accounts': accounts,
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0005-audit': audit,
   '0006-jobs': jobs,
   '0007-case-list-indexes': caseListIndexes,
+  '0008-federation': federation,
 };
 
 export type { StoreMigration } from './migration';
