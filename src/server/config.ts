@@ -33,7 +33,8 @@ export interface Config {
   rateLimitPerMinute: number;
 }
 
-export const DEFAULT_DEMO_PASSWORD = 'alianza-demo';
+export { DEMO_PASSWORD_DEFAULT as DEFAULT_DEMO_PASSWORD } from '../demo/agencies';
+import { DEMO_PASSWORD_DEFAULT } from '../demo/agencies';
 
 function int(env: NodeJS.ProcessEnv, key: string, dflt: number, min: number, max: number): number {
   const raw = env[key];
@@ -64,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: int(env, 'ALIANZA_PORT', 8080, 0, 65535),
     databaseUrl: env.DATABASE_URL || null,
     demo,
-    demoPassword: env.ALIANZA_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    demoPassword: env.ALIANZA_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
     secureCookies: bool(env, 'ALIANZA_SECURE_COOKIES', !demo),
     sessionIdleMinutes: int(env, 'ALIANZA_SESSION_IDLE_MINUTES', 60, 5, 24 * 60),
     sessionMaxHours: int(env, 'ALIANZA_SESSION_MAX_HOURS', 12, 1, 24 * 7),
