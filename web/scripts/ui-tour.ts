@@ -108,6 +108,7 @@ const main = async () => {
     await page.getByTestId('login-submit').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 
+    await page.getByTestId('user-menu').waitFor();
     const has = async (testId: string) => (await page.getByTestId(testId).count()) > 0;
     if (await has('nav-cases')) {
       await visit(page, 'cases', '/cases');
