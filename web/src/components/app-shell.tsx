@@ -7,6 +7,13 @@ import { useMe } from '../session';
 import { LangSelect } from './lang-select';
 import { UserMenu } from './user-menu';
 
+let focusOnFirstPage = false;
+
+/** Asks the shell to focus the first page's heading too (after signing in, not on a fresh page load). */
+export const requestHeadingFocus = (): void => {
+  focusOnFirstPage = true;
+};
+
 /** Moves focus to the new page's heading after a navigation, as a screen reader user expects. */
 const useFocusOnNavigation = () => {
   const location = useLocation();
@@ -14,16 +21,21 @@ const useFocusOnNavigation = () => {
   useEffect(() => {
     if (first.current) {
       first.current = false;
-      return;
+      if (!focusOnFirstPage) return;
+      focusOnFirstPage = false;
     }
-    const timer = window.setTimeout(() => {
+    // lazy pages render their heading once loaded: look for it for up to two seconds
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      tries += 1;
       const heading = document.querySelector<HTMLElement>('main h1');
       if (heading) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
         heading.focus();
       }
+      if (heading || tries >= 40) window.clearInterval(timer);
     }, 50);
-    return () => window.clearTimeout(timer);
+    return () => window.clearInterval(timer);
   }, [location.pathname]);
 };
 

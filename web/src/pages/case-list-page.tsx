@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { CaseSummary, ListResult } from '../../../src/server/api-types';
@@ -27,6 +27,7 @@ export const CaseListPage = () => {
   const tlp = params.get('tlp') ?? '';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   const [draft, setDraft] = useState(q);
+  useEffect(() => setDraft(q), [q]);
   usePageTitle(t('cases.title'));
 
   const cases = useResource(

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import type { LoginResult } from '../../../src/server/api-types';
 import { api, ApiFailure } from '../api';
+import { requestHeadingFocus } from '../components/app-shell';
 import { ErrorMessage } from '../components/error-message';
 import { useSession } from '../session';
 import { usePageTitle } from '../use-page-title';
@@ -45,6 +46,7 @@ export const LoginPage = () => {
     try {
       const body = step === 'totp' ? { email, password, totp: code.replace(/\s+/g, '') } : { email, password };
       const result = await api.quiet.post<LoginResult>('/auth/login', body);
+      requestHeadingFocus();
       await session.signIn(result);
     } catch (cause) {
       if (cause instanceof ApiFailure && cause.code === 'AUTH_TOTP_REQUIRED' && step === 'credentials') {

@@ -24,6 +24,10 @@ export const SearchPage = () => {
   const [draft, setDraft] = useState(q);
   const [draftScope, setDraftScope] = useState<Scope>(scope);
   const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    setDraft(q);
+    setDraftScope(scope);
+  }, [q, scope]);
   usePageTitle(q ? t('search.titleFor', { q }) : t('search.title'));
 
   useEffect(() => {
