@@ -31,6 +31,8 @@ export interface Config {
   lockoutMinutes: number;
   /** API requests per minute from one address */
   rateLimitPerMinute: number;
+  /** the origin browsers use to reach the node (behind a proxy that rewrites Host); null: the Host header */
+  publicOrigin: string | null;
 }
 
 export { DEMO_PASSWORD_DEFAULT as DEFAULT_DEMO_PASSWORD } from '../demo/agencies';
@@ -52,6 +54,18 @@ function bool(env: NodeJS.ProcessEnv, key: string, dflt: boolean): boolean {
   if (/^(1|true|yes|on)$/i.test(raw)) return true;
   if (/^(0|false|no|off)$/i.test(raw)) return false;
   throw new AlianzaError('CONFIG_INVALID', { key, value: raw, expected: 'true|false' });
+}
+
+function origin(env: NodeJS.ProcessEnv, key: string): string | null {
+  const raw = env[key];
+  if (!raw) return null;
+  try {
+    const u = new URL(raw);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+    return u.origin;
+  } catch {
+    throw new AlianzaError('CONFIG_INVALID', { key, value: raw, expected: 'https://host[:port]' });
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Readonly<Config> {
@@ -76,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     lockoutThreshold: int(env, 'ALIANZA_LOCKOUT_THRESHOLD', 5, 1, 100),
     lockoutMinutes: int(env, 'ALIANZA_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     rateLimitPerMinute: int(env, 'ALIANZA_RATE_LIMIT', 600, 10, 10_000_000),
+    publicOrigin: origin(env, 'ALIANZA_PUBLIC_URL'),
     ...overrides,
   };
   return Object.freeze(config);

@@ -51,6 +51,7 @@ export function sameOrigin(request: FastifyRequest, config: Config): boolean {
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return false;
   const origin = request.headers.origin;
   if (origin === undefined) return true;
+  if (config.publicOrigin) return origin === config.publicOrigin;
   const host = request.headers.host;
   if (!host) return false;
   let given: URL;
