@@ -36,7 +36,7 @@ export async function prepareDemo(opts: DemoOptions, env: NodeJS.ProcessEnv = pr
     dirs.push(dir);
     if (opts.reset) rmSync(dir, { recursive: true, force: true });
     if (nodeExists(dir)) continue;
-    initNodeFiles(dir, { country, name: NODE_NAMES[country], demo: true });
+    initNodeFiles(dir, { country, name: NODE_NAMES[country], demo: true, nodeId: country.toLowerCase() });
     const config = loadConfig({ ...env, ALIANZA_DATA: dir, ALIANZA_DEMO: 'true', DATABASE_URL: '' });
     const node = await openNode(config);
     const bar = opts.quiet || !process.stderr.isTTY ? null : new cliProgress.SingleBar({ format: `${country} seeding [{bar}] {percentage}% | {value}/{total} {what}`, hideCursor: true }, cliProgress.Presets.shades_classic);
@@ -61,7 +61,37 @@ export async function prepareDemo(opts: DemoOptions, env: NodeJS.ProcessEnv = pr
     }
     await node.store.close();
   }
+  await wireDemoPeers(opts.countries, dirs, env);
   return dirs;
+}
+
+/**
+ * Each demo node pins the others (their loopback address and public keys). The three nodes
+ * are created here by one operator, so their keys need no comparison out of band; a real
+ * deployment pins partners with `alianza peer add`, after checking fingerprints.
+ */
+export async function wireDemoPeers(countries: DemoCountry[], dirs: string[], env: NodeJS.ProcessEnv = process.env, urlOf: (c: DemoCountry) => string = (c) => `http://127.0.0.1:${DEMO_PORTS[c]}`): Promise<void> {
+  if (countries.length < 2) return;
+  const { openFederation } = await import('../server/federation-wiring');
+  const { addPeer, ownKeys } = await import('../app/federation-peers');
+  const opened = [];
+  try {
+    for (const dir of dirs) {
+      const node = await openNode(loadConfig({ ...env, ALIANZA_DATA: dir, ALIANZA_DEMO: 'true', DATABASE_URL: '' }));
+      opened.push({ node, rt: openFederation(node.ctx, { dataDir: dir }) });
+    }
+    const tokens = await Promise.all(opened.map((o) => ownKeys(o.rt)));
+    for (const [i, o] of opened.entries()) {
+      for (const [j, other] of tokens.entries()) {
+        if (i === j) continue;
+        const pinned = await o.rt.peers.get(other.node);
+        if (pinned && pinned.signingKeys.some((k) => k.keyId === other.activeSigningKeyId) && pinned.encryptionKey.keyId === other.encryptionKey.keyId && pinned.url === urlOf(countries[j]!)) continue;
+        await addPeer(o.node.ctx, o.rt, null, { url: urlOf(countries[j]!), token: other.token });
+      }
+    }
+  } finally {
+    for (const o of opened) await o.node.store.close();
+  }
 }
 
 export async function runDemo(opts: DemoOptions, env: NodeJS.ProcessEnv = process.env): Promise<RunningNode[]> {

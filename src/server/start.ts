@@ -6,6 +6,8 @@ import type { Config } from './config';
 import { DEFAULT_DEMO_PASSWORD } from './config';
 import { buildApp } from './app';
 import { openNode, type OpenNode } from './open-node';
+import { federationFor } from './federation-wiring';
+import { loadFederationSettings, startFederationWorker } from './federation-worker';
 
 export interface RunningNode extends OpenNode {
   app: FastifyInstance;
@@ -37,13 +39,17 @@ export async function startNode(config: Config): Promise<RunningNode> {
     await node.store.close();
     throw e;
   }
+  const federation = loadFederationSettings(process.env);
+  const runtime = federationFor(node.ctx, { dataDir: config.dataDir, retry: federation.retry });
   const app = await buildApp({ config, ctx: node.ctx });
   const url = await app.listen({ host: config.host, port: config.port });
+  const worker = federation.worker ? startFederationWorker(runtime, federation, (job, err) => app.log.error({ err }, job)) : null;
   return {
     ...node,
     app,
     url,
     async stop() {
+      await worker?.stop();
       await app.close();
       await node.store.close();
     },

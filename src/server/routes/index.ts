@@ -8,6 +8,7 @@ import { entityRoutes } from './entities';
 import { adminRoutes } from './admin';
 import { auditRoutes } from './audit';
 import { referenceRoutes } from './reference';
+import { federationRoutes } from './federation';
 
 export interface RouteDeps {
   ctx: AppContext;
@@ -27,4 +28,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await adminRoutes(app, deps);
   await auditRoutes(app, deps);
   await referenceRoutes(app, deps);
+  await federationRoutes(app, deps);
 }
