@@ -38,9 +38,10 @@ export const AuditChart = ({ buckets, partial }: { buckets: DayBucket[]; partial
     const element = container.current;
     if (!element) return;
     const chart = echarts.init(element, null, { renderer: 'svg' });
+    const narrow = element.clientWidth < 560;
     chart.setOption({
       animation: false,
-      grid: { left: 48, right: 16, top: 40, bottom: 56 },
+      grid: { left: 48, right: 16, top: narrow ? 72 : 40, bottom: 56 },
       legend: { top: 0, textStyle: { color: '#1b1f24' } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => format.number(Number(v)) },
       xAxis: { type: 'category', data: labels, axisLabel: { color: '#1b1f24', hideOverlap: true } },

@@ -191,9 +191,11 @@ export const AuditPage = () => {
                         </td>
                         <td data-label={t('audit.who')}>{entry.actorLabel}</td>
                         <td data-label={t('audit.action')}>
-                          {auditActionLabel(t, entry.action)}
-                          <br />
-                          <code className="action-code">{entry.action}</code>
+                          <span>
+                            {auditActionLabel(t, entry.action)}
+                            <br />
+                            <code className="action-code">{entry.action}</code>
+                          </span>
                         </td>
                         <td data-label={t('audit.case')}>
                           {entry.caseId && entry.caseReference ? (
