@@ -13,7 +13,8 @@ export interface DiceKernel {
   scan_all(
     aPtr: number, aPop: number, aFrom: number, aTo: number,
     bPtr: number, bPop: number, bOrig: number, bStart: number, bitLen: number,
-    stride: number, threshold: number, out: number, outCap: number,
+    stride: number, head: number, threshold: number, out: number, outCap: number,
+    bFrom: number, nB: number, tile: number,
   ): number;
   band_keys(ptr: number, count: number, stride: number, pos: number, r: number, out: number): void;
   bucket_build(keys: number, pops: number, n: number, bits: number, start: number, order: number, okeys: number, opops: number): void;
@@ -21,7 +22,7 @@ export interface DiceKernel {
     pFrom: number, pTo: number, bits: number,
     aOrder: number, aKeys: number, aPops: number, aPtr: number,
     bStart: number, bOrder: number, bKeys: number, bPops: number, bPtr: number, bOrig: number,
-    stride: number, threshold: number, out: number, outCap: number, cand: number, candCap: number, seen: number,
+    stride: number, head: number, threshold: number, out: number, outCap: number, cand: number, candCap: number, seen: number,
   ): number;
 }
 

@@ -38,6 +38,7 @@ export interface MatchRun {
 }
 
 const SAMPLE_PAIRS = 20_000;
+const MAX_BITS = 65_528;
 const MIN_SECONDS_FOR_WORKERS = 2;
 const POPCOUNT_QUANTILE = 0.999;
 
@@ -84,23 +85,41 @@ export function popcounts(m: ClkMatrix): Uint32Array {
   return out;
 }
 
-/** Copies A, and B in popcount order, into the shared memory with their popcount tables. */
+/** Popcounts of the first `head` bytes of each CLK. */
+function headPopcounts(m: ClkMatrix, head: number): Uint32Array {
+  const out = new Uint32Array(m.count);
+  const bytes = Math.min(head, m.clkBytes);
+  for (let i = 0; i < m.count; i++) {
+    let c = 0;
+    for (let k = 0, at = i * m.clkBytes; k < bytes; k++, at++) c += popcountTable[m.data[at]!]!;
+    out[i] = c;
+  }
+  return out;
+}
+
+/**
+ * Copies A, and B in popcount order, into the shared memory with their popcount tables
+ * (popcount | head popcount << 16) and the table of where each popcount starts in B.
+ */
 export function stage(memory: WebAssembly.Memory, L: MatchLayout, a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32Array): void {
   const bytes = new Uint8Array(memory.buffer);
   for (let i = 0; i < a.count; i++) bytes.set(a.data.subarray(i * a.clkBytes, (i + 1) * a.clkBytes), L.aData + i * L.stride);
-  new Uint32Array(memory.buffer, L.aPop, a.count).set(popA);
+  const headA = headPopcounts(a, L.head);
+  const aPop = new Uint32Array(memory.buffer, L.aPop, a.count);
+  for (let i = 0; i < a.count; i++) aPop[i] = popA[i]! | (headA[i]! << 16);
 
   // counting sort of B by popcount
   const start = new Uint32Array(memory.buffer, L.bStart, L.bitLength + 2);
   for (const p of popB) start[p + 1]!++;
   for (let p = 1; p < start.length; p++) start[p]! += start[p - 1]!;
   const cursor = start.slice();
+  const headB = headPopcounts(b, L.head);
   const bPop = new Uint32Array(memory.buffer, L.bPop, b.count);
   const bOrig = new Uint32Array(memory.buffer, L.bOrig, b.count);
   for (let j = 0; j < b.count; j++) {
     const row = cursor[popB[j]!]!++;
     bOrig[row] = j;
-    bPop[row] = popB[j]!;
+    bPop[row] = popB[j]! | (headB[j]! << 16);
     bytes.set(b.data.subarray(j * b.clkBytes, (j + 1) * b.clkBytes), L.bData + row * L.stride);
   }
 }
@@ -127,6 +146,8 @@ export async function findPairsAboveThreshold(a: ClkMatrix, b: ClkMatrix, option
   const recall = options.recall ?? 0.99;
   if (!(recall >= 0.5 && recall <= 0.999999)) throw new AlianzaError('PPRL_BLOCKING_RECALL_RANGE', { value: String(recall) });
   if (a.count > 0 && b.count > 0 && a.clkBytes !== b.clkBytes) throw new AlianzaError('PPRL_CLK_FILES_MISMATCH', { left: a.clkBytes, right: b.clkBytes });
+  // popcounts are kept in 16 bits
+  if (a.clkBytes * 8 > MAX_BITS) throw new AlianzaError('PPRL_CLK_TOO_LONG', { bits: a.clkBytes * 8, max: MAX_BITS });
   const seed = options.seed ?? 20_260_611;
   const empty = { left: new Uint32Array(0), right: new Uint32Array(0), score: new Float64Array(0) };
   if (a.count === 0 || b.count === 0) return { pairs: empty, plan: { mode: 'all-pairs', estimatedSeconds: 0 }, comparisons: 0, threads: 0 };

@@ -28,8 +28,10 @@ export interface TaskResult {
   compared: number;
 }
 
-/** Rows of A per kernel call in a scan, so progress can be reported. */
-const SCAN_CHUNK = 512;
+/** Rows of A per kernel call in a scan (progress is reported per call). */
+const SCAN_CHUNK = 64;
+/** Rows of B per block of a scan: 1,024 rows of 1,024 bits fit in a core's L2 cache. */
+export const SCAN_TILE = 1024;
 
 function readHits(memory: WebAssembly.Memory, at: number, n: number): ScoredPairs {
   const words = new Uint32Array(memory.buffer, at, n * 4);
@@ -46,13 +48,17 @@ function readHits(memory: WebAssembly.Memory, at: number, n: number): ScoredPair
 function scan(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: number, task: Extract<DiceTask, { kind: 'scan' }>, progress: (units: number) => void): ScoredPairs {
   const s = L.scratch[w]!;
   const parts: ScoredPairs[] = [];
+  // every block of B must be able to hold the hits of all rows of a call
+  const rows = Math.max(1, Math.min(SCAN_CHUNK, Math.floor(L.outCap / Math.min(SCAN_TILE, L.nB))));
   for (let from = task.from; from < task.to; ) {
-    const to = Math.min(task.to, from + SCAN_CHUNK);
-    let at = from;
-    while (at < to) {
-      const hits = k.scan_all(L.aData, L.aPop, at, to, L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength, L.stride, task.threshold, s.out, L.outCap);
+    const to = Math.min(task.to, from + rows);
+    for (let bFrom = 0; bFrom < L.nB; ) {
+      const hits = k.scan_all(
+        L.aData, L.aPop, from, to, L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength,
+        L.stride, L.head, task.threshold, s.out, L.outCap, bFrom, L.nB, SCAN_TILE,
+      );
       if (hits > 0) parts.push(readHits(memory, s.out, hits));
-      at = k.resume_at();
+      bFrom = k.resume_at();
     }
     progress(to - from);
     from = to;
@@ -79,7 +85,7 @@ function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: num
     for (let at = 0; at < L.nA; ) {
       const hits = k.band_join(
         at, L.nA, task.bucketBits, a.order, a.okeys, a.opops, L.aData,
-        b.start, b.order, b.okeys, b.opops, L.bData, L.bOrig, L.stride, task.threshold, s.out, L.outCap, s.cand, L.outCap, s.seen,
+        b.start, b.order, b.okeys, b.opops, L.bData, L.bOrig, L.stride, L.head, task.threshold, s.out, L.outCap, s.cand, L.outCap, s.seen,
       );
       if (hits > 0) found.addAll(readHits(memory, s.out, hits));
       at = k.resume_at();

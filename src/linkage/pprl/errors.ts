@@ -242,6 +242,11 @@ export const pprlCatalogue: Catalogue = {
     fr: 'Les encodages des deux fichiers n’ont pas la même longueur ({left} et {right} octets) : ils n’ont pas été produits avec le même schéma.',
     es: 'Las codificaciones de los dos archivos difieren en longitud ({left} y {right} bytes): no se generaron con el mismo esquema.',
   },
+  PPRL_CLK_TOO_LONG: {
+    en: 'Encodings of {bits} bits cannot be compared here; the largest supported is {max} bits.',
+    fr: 'Des encodages de {bits} bits ne peuvent pas être comparés ici ; le maximum pris en charge est {max} bits.',
+    es: 'No se pueden comparar aquí codificaciones de {bits} bits; el máximo admitido es {max} bits.',
+  },
   PPRL_THRESHOLD_RANGE: {
     en: 'The threshold must be a number greater than 0 and at most 1; got {value}.',
     fr: 'Le seuil doit être un nombre supérieur à 0 et au plus égal à 1 ; reçu {value}.',

@@ -16,7 +16,7 @@ export interface BandBuckets {
 
 export interface WorkerScratch {
   out: number;
-  /** candidate batch of band_join: 12 bytes each, outCap of them */
+  /** candidate batch of band_join: 16 bytes each, outCap of them */
   cand: number;
   a: BandBuckets;
   b: BandBuckets;
@@ -31,10 +31,13 @@ export interface MatchLayout {
   clkBytes: number;
   /** bytes per padded filter row */
   stride: number;
+  /** bytes of the head of a row, compared before the rest (= stride when rows are short) */
+  head: number;
   /** bits per filter (the largest possible popcount) */
   bitLength: number;
   aData: number;
   bData: number;
+  /** per row: popcount in the low 16 bits, popcount of the head in the high 16 bits */
   aPop: number;
   bPop: number;
   /** sorted B row → input row */
@@ -54,7 +57,9 @@ export const MAX_BAND_BITS = 32;
 const align = (n: number) => Math.ceil(n / 64) * 64;
 
 export function planLayout(nA: number, nB: number, clkBytes: number, workers: number, maxBucketBits: number): MatchLayout {
-  const stride = Math.max(32, align(clkBytes));
+  const stride = Math.max(32, Math.ceil(clkBytes / 32) * 32);
+  // one cache line of each row first: enough to reject most pairs
+  const head = stride >= 128 ? Math.floor(stride / 64) * 32 : stride;
   const bitLength = clkBytes * 8;
   let at = 0;
   const take = (bytes: number) => {
@@ -79,7 +84,7 @@ export function planLayout(nA: number, nB: number, clkBytes: number, workers: nu
       okeys: take(4 * n),
       opops: take(4 * n),
     });
-    scratch.push({ out: take(16 * outCap), cand: take(12 * outCap), a: side(nA), b: side(nB), seen: take(4 * nA), pos: take(8 * MAX_BAND_BITS) });
+    scratch.push({ out: take(16 * outCap), cand: take(16 * outCap), a: side(nA), b: side(nB), seen: take(4 * nA), pos: take(8 * MAX_BAND_BITS) });
   }
-  return { nA, nB, clkBytes, stride, bitLength, aData, bData, aPop, bPop, bOrig, bStart, outCap, maxBucketBits, scratch, totalBytes: at };
+  return { nA, nB, clkBytes, stride, head, bitLength, aData, bData, aPop, bPop, bOrig, bStart, outCap, maxBucketBits, scratch, totalBytes: at };
 }
