@@ -113,7 +113,7 @@ export interface CaseRepository {
    * among its namedUserIds. Default sort: updated_desc (ties broken by id).
    */
   list(filter: CaseFilter): Promise<Page<Case>>;
-  /** 1, 2, 3, ... per prefix; atomic, never gives the same number twice. */
+  /** 1, 2, 3, ... per prefix; concurrent callers get distinct numbers (a rolled-back transaction gives its number back). */
   nextReferenceNumber(prefix: string): Promise<number>;
 
   /** Adding an existing subject, member or link is a no-op (a member's capacity is updated). */

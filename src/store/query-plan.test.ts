@@ -127,6 +127,14 @@ describe('query plans (SQLite)', () => {
     expect(fullScan(all, 'search_terms')).toBe(false);
   });
 
+  it('a search needing every group walks one exact term in index order, without sorting', async () => {
+    const plans = await plansOf(() => store.search.search([['nunez'], ['n12']], { limit: 20, all: true }));
+    const walk = plans.find((p) => p.includes('CORRELATED') || p.includes('EXISTS'));
+    expect(walk, plans.join('\n---\n')).toBeDefined();
+    expect(walk).toMatch(/search_terms USING COVERING INDEX search_terms_term \(term=\?\)/);
+    expect(walk).not.toContain('TEMP B-TREE');
+  });
+
   it('exact property lookups and edges use the value index', async () => {
     const byValue = (await plansOf(() => store.entities.findByProperty('Phone', 'number', 'value 8'))).join('\n');
     expect(byValue).toMatch(/entity_values USING COVERING INDEX entity_values_lookup \(value=\? AND property=\?\)/);

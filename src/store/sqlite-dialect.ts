@@ -159,6 +159,11 @@ class NodeSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    try {
+      this.db.pragma('optimize'); // refreshes planner statistics where they have drifted
+    } catch {
+      // a busy or read-only database keeps its statistics
+    }
     this.db.close();
   }
 }
@@ -173,6 +178,13 @@ class TransactionalDdlSqliteAdapter extends SqliteAdapter {
 export class NodeSqliteDialect implements Dialect {
   constructor(readonly handle: BetterSqlite3.Database) {
     handle.pragma('busy_timeout = 0'); // retried asynchronously, see NodeSqliteConnection
+    if (!handle.readonly) {
+      try {
+        handle.pragma('optimize = 0x10002'); // gathers planner statistics a long-lived connection needs
+      } catch {
+        // busy: statistics come with a later open or close
+      }
+    }
   }
 
   createDriver(): Driver {

@@ -56,19 +56,19 @@ export function sqliteAdapter(): ContractAdapter {
 }
 
 /** The PostgreSQL URL to test against, or undefined (with the reason printed) to skip. */
-export async function findPostgres(): Promise<string | undefined> {
+export async function findPostgres(fallbackUrl = CI_DATABASE_URL): Promise<string | undefined> {
   const explicit = process.env.DATABASE_URL;
   if (explicit) return explicit; // asked for: run, and fail loudly if it does not answer
-  const client = new pg.Client({ connectionString: CI_DATABASE_URL, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: fallbackUrl, connectionTimeoutMillis: 2000 });
   client.on('error', () => undefined);
   try {
     await client.connect();
     await client.query('select 1');
-    return CI_DATABASE_URL;
+    return fallbackUrl;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     console.warn(
-      `PostgreSQL tests skipped: DATABASE_URL is not set and ${CI_DATABASE_URL} did not answer within 2 s (${why}).`,
+      `PostgreSQL tests skipped: DATABASE_URL is not set and ${fallbackUrl} did not answer within 2 s (${why}).`,
     );
     return undefined;
   } finally {

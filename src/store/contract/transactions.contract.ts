@@ -85,6 +85,37 @@ export function transactionsContract(adapter: ContractAdapter): void {
       expect(await s.store.agencies.list()).toEqual([]);
     });
 
+    it('lets a caller catch a failed write and go on with the transaction', async () => {
+      const a = agency({ code: 'FGR' });
+      const b = agency({ code: 'RCMP' });
+      await s.store.transaction(async (tx) => {
+        await tx.agencies.create(a);
+        await rejectsWithCode(tx.agencies.create(agency({ code: 'FGR' })), 'STORE_DUPLICATE');
+        await rejectsWithCode(tx.users.create(user('no-such-agency')), 'STORE_NOT_FOUND');
+        await tx.agencies.create(b);
+      });
+      expect((await s.store.agencies.list()).map((x) => x.code)).toEqual(['FGR', 'RCMP']);
+    });
+
+    it('undoes only a nested transaction whose failure the caller catches', async () => {
+      const a = agency();
+      const b = agency();
+      const c = agency();
+      await s.store.transaction(async (tx) => {
+        await tx.agencies.create(a);
+        await expect(
+          s.store.transaction(async (inner) => {
+            await inner.agencies.create(b);
+            await tx.settings.set('written-through-the-outer-repositories', 'yes');
+            throw new Error('inner fails');
+          }),
+        ).rejects.toThrow('inner fails');
+        await tx.agencies.create(c);
+      });
+      expect((await s.store.agencies.list()).map((x) => x.id).sort()).toEqual([a.id, c.id].sort());
+      expect(await s.store.settings.get('written-through-the-outer-repositories')).toBeUndefined();
+    });
+
     it('keeps transactions apart from each other', async () => {
       const a = agency();
       const b = agency();

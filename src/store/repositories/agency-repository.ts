@@ -17,11 +17,11 @@ export class SqlAgencyRepository implements AgencyRepository {
 
   async create(a: Agency): Promise<void> {
     await guardWrite('agency', a.id, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('agencies')
         .values({ id: a.id, code: a.code, name: a.name, country: a.country, created_at: a.createdAt })
-        .execute(),
+        .execute()),
     );
   }
 

@@ -1,19 +1,52 @@
 /**
  * The audit log. Appends are serialised so that the chain stays linear: one writer at a
- * time on SQLite (BEGIN IMMEDIATE), a transaction-scoped advisory lock on PostgreSQL, and
- * a per-transaction queue for appends issued concurrently inside one transaction.
+ * time on SQLite (BEGIN IMMEDIATE), a transaction-scoped advisory lock on PostgreSQL (so
+ * several processes on one database stay linear too), and, for appends issued concurrently
+ * inside one transaction, the one-after-another order of the units joining it (see
+ * store-context). Appends made outside a transaction are batched.
  */
 import { sql } from 'kysely';
 import { ChainVerifier, GENESIS_HASH, auditHash, canonicalJson } from '../../domain/audit-chain';
 import type { AuditEntry } from '../../domain/model';
 import type { AuditRow } from '../db-types';
-import { toCount } from '../db-errors';
+import { chunks, toCount } from '../db-errors';
 import type { AuditFilter, AuditRepository, AuditVerification, NewAuditEntry, Page } from '../ports';
 import type { Db, StoreContext } from '../store-context';
 import { prefixUpperBound } from './search-repository';
 
 const DEFAULT_LIMIT = 100;
 export const VERIFY_BATCH = 5000;
+const MAX_BATCH = 500;
+const ROWS_PER_INSERT = 250;
+
+/** An entry ready to chain: what is stored is what is hashed (the detail as JSON reads it back). */
+interface Prepared {
+  body: Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+  detailText: string;
+}
+
+interface Pending {
+  entry: Prepared;
+  resolve: (e: AuditEntry) => void;
+  reject: (err: unknown) => void;
+}
+
+function prepare(input: NewAuditEntry): Prepared {
+  const detailText = canonicalJson(input.detail ?? {});
+  return {
+    detailText,
+    body: {
+      at: input.at,
+      actorId: input.actorId ?? null,
+      actorLabel: input.actorLabel,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      caseId: input.caseId ?? null,
+      detail: JSON.parse(detailText) as Record<string, unknown>,
+    },
+  };
+}
 
 /** A detail that is not JSON any more (tampered) reads as a value no hash will match. */
 function parseDetail(text: string): Record<string, unknown> {
@@ -41,52 +74,75 @@ export const toAuditEntry = (r: AuditRow): AuditEntry => ({
 export class SqlAuditRepository implements AuditRepository {
   constructor(private readonly ctx: StoreContext) {}
 
+  private readonly queue: Pending[] = [];
+  private draining = false;
+
+  /**
+   * Inside a transaction the entry is written with it. Outside, concurrent appends are
+   * gathered and written together, one transaction per batch: the same chain, far fewer
+   * commits (each one waits for the disk on PostgreSQL).
+   */
   append(input: NewAuditEntry): Promise<AuditEntry> {
-    // What is stored is what is hashed: the detail as it reads back from JSON.
-    const detailText = canonicalJson(input.detail ?? {});
-    const detail = JSON.parse(detailText) as Record<string, unknown>;
-    return this.ctx.atomic((db, frame) =>
-      frame.auditLock.run(async () => {
-        await this.lockChain(db);
-        const head = await db
-          .selectFrom('audit_log')
-          .select(['seq', 'hash'])
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        const seq = (head?.seq ?? 0) + 1;
-        const prevHash = head?.hash ?? GENESIS_HASH;
-        const body = {
-          seq,
-          at: input.at,
-          actorId: input.actorId ?? null,
-          actorLabel: input.actorLabel,
-          action: input.action,
-          targetType: input.targetType ?? null,
-          targetId: input.targetId ?? null,
-          caseId: input.caseId ?? null,
-          detail,
-        };
-        const entry: AuditEntry = { ...body, prevHash, hash: auditHash(prevHash, body) };
-        await db
-          .insertInto('audit_log')
-          .values({
-            seq,
-            at: entry.at,
-            actor_id: entry.actorId,
-            actor_label: entry.actorLabel,
-            action: entry.action,
-            target_type: entry.targetType,
-            target_id: entry.targetId,
-            case_id: entry.caseId,
-            detail: detailText,
-            prev_hash: prevHash,
-            hash: entry.hash,
-          })
-          .execute();
-        return entry;
-      }),
-    );
+    const entry = prepare(input);
+    if (this.ctx.frame()) return this.ctx.atomic(async (db) => (await this.write(db, [entry]))[0] as AuditEntry);
+    return new Promise<AuditEntry>((resolve, reject) => {
+      this.queue.push({ entry, resolve, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          const written = await this.ctx.atomic((db) => this.write(db, batch.map((p) => p.entry)));
+          batch.forEach((p, i) => p.resolve(written[i] as AuditEntry));
+        } catch (err) {
+          for (const p of batch) p.reject(err);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  /** Chains and inserts entries after the current head; the caller holds a transaction. */
+  private async write(db: Db, entries: Prepared[]): Promise<AuditEntry[]> {
+    await this.lockChain(db);
+    const head = await db
+      .selectFrom('audit_log')
+      .select(['seq', 'hash'])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
+    const out: AuditEntry[] = [];
+    const rows: AuditRow[] = [];
+    for (const { body, detailText } of entries) {
+      seq += 1;
+      const hashed = { ...body, seq };
+      const entry: AuditEntry = { ...hashed, prevHash, hash: auditHash(prevHash, hashed) };
+      out.push(entry);
+      rows.push({
+        seq,
+        at: entry.at,
+        actor_id: entry.actorId,
+        actor_label: entry.actorLabel,
+        action: entry.action,
+        target_type: entry.targetType,
+        target_id: entry.targetId,
+        case_id: entry.caseId,
+        detail: detailText,
+        prev_hash: prevHash,
+        hash: entry.hash,
+      });
+      prevHash = entry.hash;
+    }
+    for (const part of chunks(rows, ROWS_PER_INSERT)) await db.insertInto('audit_log').values(part).execute();
+    return out;
   }
 
   /** PostgreSQL: one appender per schema until the transaction ends. SQLite: BEGIN IMMEDIATE did it. */

@@ -101,12 +101,12 @@ export class SqlCaseRepository implements CaseRepository {
 
   async addSubject(s: CaseSubject): Promise<void> {
     await guardWrite('case subject', `${s.caseId}/${s.entityId}`, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('case_subjects')
         .values({ case_id: s.caseId, entity_id: s.entityId, role: s.role, added_at: s.addedAt })
         .onConflict((oc) => oc.columns(['case_id', 'entity_id', 'role']).doNothing())
-        .execute(),
+        .execute()),
     );
   }
 
@@ -148,12 +148,12 @@ export class SqlCaseRepository implements CaseRepository {
 
   async addMember(m: CaseMember): Promise<void> {
     await guardWrite('case member', `${m.caseId}/${m.userId}`, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('case_members')
         .values({ case_id: m.caseId, user_id: m.userId, capacity: m.capacity })
         .onConflict((oc) => oc.columns(['case_id', 'user_id']).doUpdateSet({ capacity: m.capacity }))
-        .execute(),
+        .execute()),
     );
   }
 
@@ -174,12 +174,12 @@ export class SqlCaseRepository implements CaseRepository {
 
   async linkEntity(l: CaseEntityLink): Promise<void> {
     await guardWrite('case link', `${l.caseId}/${l.entityId}`, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('case_links')
         .values({ case_id: l.caseId, entity_id: l.entityId, added_at: l.addedAt })
         .onConflict((oc) => oc.columns(['case_id', 'entity_id']).doNothing())
-        .execute(),
+        .execute()),
     );
   }
 

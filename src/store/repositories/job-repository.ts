@@ -29,8 +29,8 @@ export class SqlJobRepository implements JobRepository {
     const id = opts.id ?? randomUUID();
     const now = new Date().toISOString();
     await guardWrite('job', id, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('jobs')
         .values({
           id,
@@ -44,7 +44,7 @@ export class SqlJobRepository implements JobRepository {
           created_at: now,
           updated_at: now,
         })
-        .execute(),
+        .execute()),
     );
     return id;
   }

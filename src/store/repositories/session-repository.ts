@@ -18,8 +18,8 @@ export class SqlSessionRepository implements SessionRepository {
 
   async create(s: Session): Promise<void> {
     await guardWrite('session', s.id, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('sessions')
         .values({
           id: s.id,
@@ -29,7 +29,7 @@ export class SqlSessionRepository implements SessionRepository {
           expires_at: s.expiresAt,
           last_seen_at: s.lastSeenAt,
         })
-        .execute(),
+        .execute()),
     );
   }
 

@@ -46,8 +46,8 @@ export class SqlUserRepository implements UserRepository {
 
   async create(u: User): Promise<void> {
     await guardWrite('user', u.id, () =>
-      this.ctx
-        .db()
+      this.ctx.write((db) =>
+        db
         .insertInto('users')
         .values({
           id: u.id,
@@ -64,7 +64,7 @@ export class SqlUserRepository implements UserRepository {
           disabled: u.disabled ? 1 : 0,
           created_at: u.createdAt,
         })
-        .execute(),
+        .execute()),
     );
   }
 
@@ -101,7 +101,8 @@ export class SqlUserRepository implements UserRepository {
       return;
     }
     const res = await guardWrite('user', id, () =>
-      this.ctx.db().updateTable('users').set(cols).where('id', '=', id).executeTakeFirst(),
+      this.ctx.write((db) =>
+        db.updateTable('users').set(cols).where('id', '=', id).executeTakeFirst()),
     );
     if (Number(res.numUpdatedRows) === 0) throw notFound('user', id);
   }
