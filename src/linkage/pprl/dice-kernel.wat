@@ -265,9 +265,9 @@
   ;; B bucket, so bucket tables, keys and popcounts are read sequentially. Each B row of the
   ;; bucket with the same key whose popcount can reach the threshold becomes a candidate.
   ;; Candidates are gathered in batches into `cand` (16 bytes each: A row, B row, popcount
-  ;; sum, larger possible tail intersection); the heads of a batch are first touched
-  ;; together, so that their cache misses overlap, then compared. Hits name B rows through `bOrig` (B is stored in popcount order).
-  ;; `seen` holds, per A row, its first partner found so far (−1 for none).
+  ;; sum, larger possible tail intersection); the rows of a batch are first touched together,
+  ;; so that their cache misses overlap, then compared. Hits name B rows through `bOrig`
+  ;; (B is stored in popcount order). `seen` holds, per A row, its first partner found so far (−1 for none).
   (func (export "band_join")
     (param $pFrom i32) (param $pTo i32) (param $bits i32)
     (param $aOrder i32) (param $aKeys i32) (param $aPops i32) (param $aPtr i32)
@@ -337,10 +337,14 @@
         (block $touched
           (loop $touch
             (br_if $touched (i32.ge_u (local.get $c) (local.get $end)))
-            ;; the first word (head) of the B row and of the A row
+            ;; first and last word of the B row and of the A row: candidates of a band are
+            ;; alike enough that most need their tail too
             (local.set $y (i32.add (local.get $bPtr) (i32.mul (i32.load offset=4 (local.get $c)) (local.get $stride))))
             (local.set $x (i32.add (local.get $aPtr) (i32.mul (i32.load offset=0 (local.get $c)) (local.get $stride))))
-            (local.set $touch (i64.xor (local.get $touch) (i64.xor (i64.load (local.get $y)) (i64.load (local.get $x)))))
+            (local.set $touch (i64.xor (local.get $touch)
+              (i64.xor
+                (i64.xor (i64.load (local.get $y)) (i64.load (i32.sub (i32.add (local.get $y) (local.get $stride)) (i32.const 8))))
+                (i64.xor (i64.load (local.get $x)) (i64.load (i32.sub (i32.add (local.get $x) (local.get $stride)) (i32.const 8)))))))
             (local.set $c (i32.add (local.get $c) (i32.const 16)))
             (br $touch)))
         (global.set $sink (i64.xor (global.get $sink) (local.get $touch)))
