@@ -7,6 +7,7 @@ import type { TFunction } from 'i18next';
 import type { Formatter } from './format';
 import type { Locale, Reference, SchemaView } from '../../src/server/api-types';
 import { api } from './api';
+import { useSession } from './session';
 import { useResource, type Resource } from './use-resource';
 
 type Labels = Record<Locale, string>;
@@ -40,7 +41,9 @@ const loadCatalogues = async (signal: AbortSignal): Promise<Catalogues> => {
 };
 
 export const CataloguesProvider = ({ children }: { children: ReactNode }) => {
-  const resource = useResource(loadCatalogues, []);
+  // event labels come in the user's language: fetch again once a new language is saved
+  const locale = useSession().me?.locale;
+  const resource = useResource(loadCatalogues, [locale]);
   return <CataloguesContext.Provider value={resource}>{children}</CataloguesContext.Provider>;
 };
 

@@ -156,7 +156,9 @@ export const CaseListPage = () => {
                           {c.reference}
                         </Link>
                       </td>
-                      <td data-label={t('cases.caseTitle')}>{c.title}</td>
+                      <td data-label={t('cases.caseTitle')} className="cell-title">
+                        {c.title}
+                      </td>
                       <td data-label={t('cases.type')}>{t(`caseType.${c.type}`)}</td>
                       <td data-label={t('cases.status')}>
                         <StatusBadge status={c.status} />
@@ -170,7 +172,9 @@ export const CaseListPage = () => {
                       <td data-label={t('cases.subjects')} className="numeric">
                         {format.number(c.subjectCount)}
                       </td>
-                      <td data-label={t('cases.updated')}>{format.dateTime(c.updatedAt)}</td>
+                      <td data-label={t('cases.updated')} className="cell-date">
+                        {format.dateTime(c.updatedAt)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
