@@ -92,6 +92,22 @@ export const cliCatalogue: Catalogue = {
   },
   BACKUP_DONE: { en: 'Backup written to {file} ({size}).', fr: 'Sauvegarde écrite dans {file} ({size}).', es: 'Copia de seguridad escrita en {file} ({size}).' },
   RESTORE_DONE: { en: 'Restored {file} into {dir}.', fr: '{file} restauré dans {dir}.', es: '{file} restaurado en {dir}.' },
+  DEMO_SEEDED: {
+    en: '{country}: {cases} cases, {entities} entities, {users} accounts ({rejected} records refused by validation)',
+    fr: '{country} : {cases} dossiers, {entities} entités, {users} comptes ({rejected} enregistrements refusés à la validation)',
+    es: '{country}: {cases} casos, {entities} entidades, {users} cuentas ({rejected} registros rechazados por la validación)',
+  },
+  DEMO_BANNER: {
+    en: 'Alianza demo — three nodes on this machine:',
+    fr: 'Démo d’Alianza — trois nœuds sur cette machine :',
+    es: 'Demo de Alianza — tres nodos en esta máquina:',
+  },
+  DEMO_ACCOUNTS: { en: 'Accounts:', fr: 'Comptes :', es: 'Cuentas:' },
+  DEMO_FOOTER: {
+    en: 'API documentation: {url} — stop with Ctrl+C',
+    fr: 'Documentation de l’API : {url} — arrêt avec Ctrl+C',
+    es: 'Documentación de la API: {url} — detener con Ctrl+C',
+  },
   BACKUP_POSTGRES: {
     en: 'This node uses PostgreSQL: back it up with pg_dump (see README, "Backups").',
     fr: 'Ce nœud utilise PostgreSQL : sauvegardez-le avec pg_dump (voir README, « Backups »).',

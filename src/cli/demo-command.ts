@@ -15,6 +15,7 @@ import { initNodeFiles, nodeExists } from '../server/node-files';
 import { openNode } from '../server/open-node';
 import { startNode, type RunningNode } from '../server/start';
 import { AlianzaError } from '../domain/errors';
+import { cliLocale, cliMessage } from './messages';
 
 export const DEMO_PORTS: Record<DemoCountry, number> = { MX: 8081, CA: 8082, US: 8083 };
 const NODE_NAMES: Record<DemoCountry, string> = { MX: 'México (demo)', CA: 'Canada (démo / demo)', US: 'United States (demo)' };
@@ -51,7 +52,7 @@ export async function prepareDemo(opts: DemoOptions, env: NodeJS.ProcessEnv = pr
       await node.store.settings.set('demo.seed', String(opts.seed));
       await node.store.settings.set('demo.scale', String(opts.scale));
       if (!opts.quiet) {
-        console.log(`${country}: ${report.cases} cases, ${report.entities} entities, ${report.users} accounts` + (report.rejected.length ? `, ${report.rejected.length} records refused by validation` : ''));
+        console.log(cliMessage('DEMO_SEEDED', cliLocale(), { country, cases: report.cases, entities: report.entities, users: report.users, rejected: report.rejected.length }));
       }
     } catch (e) {
       bar?.stop();
@@ -134,11 +135,12 @@ export function registerDemoCommand(program: Command): void {
         return;
       }
       const nodes = await runDemo(opts);
-      console.log('\nAlianza demo — three nodes on this machine:\n');
+      const locale = cliLocale();
+      console.log(`\n${cliMessage('DEMO_BANNER', locale)}\n`);
       for (const n of nodes) console.log(`  ${n.ctx.node.country}  ${n.ctx.node.name.padEnd(24)} http://127.0.0.1:${DEMO_PORTS[n.ctx.node.country as DemoCountry]}/`);
-      console.log('\nAccounts:\n');
+      console.log(`\n${cliMessage('DEMO_ACCOUNTS', locale)}\n`);
       console.log(formatDemoAccounts(listDemoAccounts(seedN)));
-      console.log('\nAPI documentation: http://127.0.0.1:8081/api/docs   — stop with Ctrl+C\n');
+      console.log(`\n${cliMessage('DEMO_FOOTER', locale, { url: 'http://127.0.0.1:8081/api/docs' })}\n`);
       const stop = async () => {
         for (const n of nodes) await n.stop();
         process.exit(0);

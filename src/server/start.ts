@@ -42,7 +42,14 @@ export async function startNode(config: Config): Promise<RunningNode> {
   const federation = loadFederationSettings(process.env);
   const runtime = federationFor(node.ctx, { dataDir: config.dataDir, retry: federation.retry });
   const app = await buildApp({ config, ctx: node.ctx });
-  const url = await app.listen({ host: config.host, port: config.port });
+  let url: string;
+  try {
+    url = await app.listen({ host: config.host, port: config.port });
+  } catch (e) {
+    await app.close();
+    await node.store.close();
+    throw e;
+  }
   const worker = federation.worker ? startFederationWorker(runtime, federation, (job, err) => app.log.error({ err }, job)) : null;
   return {
     ...node,
