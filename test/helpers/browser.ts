@@ -24,6 +24,7 @@ export async function launch(): Promise<Browser> {
 export async function shot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-full.png`), fullPage: true });
   return file;
 }
