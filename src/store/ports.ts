@@ -223,6 +223,8 @@ export interface Repositories {
   audit: AuditRepository;
   jobs: JobRepository;
   settings: SettingsRepository;
+  /** Entity resolution: runs, candidate pairs, decisions, merges (optional for stores without it). */
+  resolution?: ResolutionRepository;
 }
 
 export interface Store extends Repositories {
@@ -244,4 +246,100 @@ export class StoreError extends AlianzaError {
     this.message = message;
     this.name = 'StoreError';
   }
+}
+
+// ---- entity resolution inside the node (src/app/resolution-service.ts) ----------------
+
+export type ResolutionRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ResolutionRun {
+  id: string;
+  status: ResolutionRunStatus;
+  requestedBy: string;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  /** counts, thresholds and training report (JSON) */
+  summary: Record<string, unknown> | null;
+  /** the error code when the run failed */
+  error: string | null;
+}
+
+export type ResolutionPairStatus = 'pending' | 'confirmed' | 'rejected' | 'split';
+
+/** A candidate pair: two entities of one schema, `leftId < rightId`, explained field by field. */
+export interface ResolutionPair {
+  id: string;
+  runId: string;
+  schema: string;
+  leftId: string;
+  rightId: string;
+  probability: number;
+  /** match weight in bits; null for pairs found by an exact value */
+  weight: number | null;
+  /** 'match': at or above the match threshold (proposed); 'review': between the thresholds */
+  decision: 'match' | 'review';
+  status: ResolutionPairStatus;
+  explanation: unknown;
+  createdAt: string;
+  updatedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  mergeId: string | null;
+}
+
+export type NewResolutionPair = Pick<ResolutionPair, 'schema' | 'leftId' | 'rightId' | 'probability' | 'weight' | 'decision' | 'explanation'>;
+
+/** A confirmed pair applied: `mergedId` became a tombstone pointing to `survivorId`. */
+export interface EntityMerge {
+  id: string;
+  pairId: string;
+  survivorId: string;
+  mergedId: string;
+  status: 'active' | 'undone';
+  /** what an undo needs: both entities before, repointed subjects, links and edges (JSON) */
+  history: unknown;
+  mergedBy: string;
+  mergedAt: string;
+  undoneBy: string | null;
+  undoneAt: string | null;
+}
+
+export interface ResolutionRepository {
+  createRun(run: ResolutionRun): Promise<void>;
+  /** STORE_NOT_FOUND when there is no such run. */
+  updateRun(id: string, patch: Partial<Omit<ResolutionRun, 'id' | 'requestedBy' | 'requestedAt'>>): Promise<void>;
+  getRun(id: string): Promise<ResolutionRun | undefined>;
+  /** The most recently requested run. */
+  latestRun(): Promise<ResolutionRun | undefined>;
+  /**
+   * Stores the pairs a run found: a pair already decided keeps its decision and is not
+   * touched; a pending pair is refreshed; pending pairs not found again are removed.
+   */
+  replacePending(runId: string, pairs: NewResolutionPair[], now: string): Promise<{ inserted: number; updated: number; removed: number; alreadyDecided: number }>;
+  getPair(id: string): Promise<ResolutionPair | undefined>;
+  /** Pending pairs by uncertainty (|probability - 0.5| ascending), decided ones newest first. */
+  listPairs(filter: { status: ResolutionPairStatus; entityId?: string }): Promise<ResolutionPair[]>;
+  /**
+   * Records a decision on a pair whose status is still `from`; STORE_VERSION_CONFLICT when
+   * someone else decided it first, STORE_NOT_FOUND when there is no such pair.
+   */
+  decidePair(
+    id: string,
+    from: ResolutionPairStatus,
+    decision: { status: ResolutionPairStatus; decidedBy: string; decidedAt: string; note: string | null; mergeId: string | null },
+  ): Promise<void>;
+  /** Confirmed (match) and rejected or split (non-match) pairs, for training. */
+  labels(): Promise<{ leftId: string; rightId: string; match: boolean; mergeId: string | null }[]>;
+  createMerge(merge: EntityMerge): Promise<void>;
+  getMerge(id: string): Promise<EntityMerge | undefined>;
+  /** Active merges: into the entity (as survivor) and of it (as merged, at most one). */
+  mergesOf(entityId: string): Promise<{ into: EntityMerge[]; of: EntityMerge | undefined }>;
+  /** Ids of every entity that is an active tombstone. */
+  mergedIds(): Promise<string[]>;
+  /** STORE_VERSION_CONFLICT unless the merge is still active. */
+  markUndone(id: string, undoneBy: string, undoneAt: string): Promise<void>;
+  /** Case links of an entity (a case's non-subject entities), for repointing. */
+  linksOfEntity(entityId: string): Promise<CaseEntityLink[]>;
 }

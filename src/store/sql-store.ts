@@ -10,6 +10,7 @@ import { SqlAuditRepository } from './repositories/audit-repository';
 import { SqlCaseRepository } from './repositories/case-repository';
 import { SqlEntityRepository } from './repositories/entity-repository';
 import { SqlJobRepository } from './repositories/job-repository';
+import { SqlResolutionRepository } from './repositories/resolution-repository';
 import { SqlSearchRepository } from './repositories/search-repository';
 import { SqlSessionRepository } from './repositories/session-repository';
 import { SqlSettingsRepository } from './repositories/settings-repository';
@@ -27,6 +28,7 @@ function repositories(ctx: StoreContext): Repositories {
     audit: new SqlAuditRepository(ctx),
     jobs: new SqlJobRepository(ctx),
     settings: new SqlSettingsRepository(ctx),
+    resolution: new SqlResolutionRepository(ctx),
   };
 }
 
@@ -40,6 +42,7 @@ export class SqlStore implements Store {
   readonly audit: Repositories['audit'];
   readonly jobs: Repositories['jobs'];
   readonly settings: Repositories['settings'];
+  readonly resolution: SqlResolutionRepository;
   private readonly ctx: StoreContext;
   private readonly txRepositories = new WeakMap<TxFrame, Repositories>();
   private closed = false;
@@ -64,6 +67,7 @@ export class SqlStore implements Store {
     this.audit = r.audit;
     this.jobs = r.jobs;
     this.settings = r.settings;
+    this.resolution = new SqlResolutionRepository(this.ctx);
   }
 
   /** The executor for raw queries: the ambient transaction inside `transaction`, the pool otherwise. */

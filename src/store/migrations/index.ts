@@ -11,6 +11,7 @@ import audit from './0005-audit';
 import jobs from './0006-jobs';
 import caseListIndexes from './0007-case-list-indexes';
 import federation from './0008-federation';
+import resolution from './0009-resolution';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-accounts': accounts,
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0006-jobs': jobs,
   '0007-case-list-indexes': caseListIndexes,
   '0008-federation': federation,
+  '0009-resolution': resolution,
 };
 
 export type { StoreMigration } from './migration';
