@@ -14,6 +14,8 @@
  *   when assigned to the case;
  * - prosecutor reads cases and records criminal-justice outcomes;
  * - liaison reads and shares across borders;
+ * - investigators and analysts run entity resolution and decide its pairs; a pair with a
+ *   victim only someone who may see that victim's identity in every case where they are one;
  * - a victim's identity is visible only to members of the case in the capacity of
  *   investigator or caseworker; everyone else sees a stable pseudonym;
  * - RED and AMBER+STRICT cases are visible only inside the owning agency and to the users
@@ -42,6 +44,7 @@ export const GLOBAL_ACTIONS = [
   'federation.share',
   'disclosure.request',
   'disclosure.decide',
+  'entity.resolve',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -85,6 +88,8 @@ export const GLOBAL_PERMISSIONS: Readonly<Record<GlobalAction, readonly Role[]>>
   'federation.share': ['liaison'],
   'disclosure.request': ['liaison', 'investigator', 'analyst', 'inspector'],
   'disclosure.decide': ['liaison'],
+  // run entity resolution and decide its pairs (docs/resolution-review.md: victims need more)
+  'entity.resolve': ['investigator', 'analyst'],
 };
 
 export const CASE_PERMISSIONS: Readonly<Record<CaseAction, Readonly<Partial<Record<Role, readonly Scope[]>>>>> = {
