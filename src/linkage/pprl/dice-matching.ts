@@ -22,7 +22,8 @@ export interface MatchOptions {
    * starting them); 1 runs in the calling thread */
   threads?: number;
   blocking?: 'auto' | 'all-pairs' | 'lsh';
-  /** probability of finding a pair at the threshold when blocking with LSH (default 0.99) */
+  /** expected probability of finding a pair at the threshold when blocking with LSH
+   * (default 0.99) */
   recall?: number;
   /** seed of the LSH bit samples (default fixed, so runs repeat) */
   seed?: number;
@@ -61,6 +62,7 @@ function samplePairs(a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32
   const random = seededRandom(seed ^ 0x5bd1e995);
   const n = Math.min(SAMPLE_PAIRS, a.count * b.count);
   const distances = new Uint32Array(n);
+  const popSums = new Uint32Array(n);
   let inRange = 0;
   for (let s = 0; s < n; s++) {
     const i = Math.floor(random() * a.count);
@@ -70,9 +72,10 @@ function samplePairs(a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32
     const pa = popA[i]!;
     const pb = popB[j]!;
     distances[s] = pa + pb - 2 * common;
+    popSums[s] = pa + pb;
     if (pa + pb > 0 && (2 * Math.min(pa, pb)) / (pa + pb) >= threshold) inRange++;
   }
-  return { distances, inRange: n ? inRange / n : 0 };
+  return { distances, popSums, inRange: n ? inRange / n : 0 };
 }
 
 export function popcounts(m: ClkMatrix): Uint32Array {
@@ -165,6 +168,7 @@ export async function findPairsAboveThreshold(a: ClkMatrix, b: ClkMatrix, option
     popHighA: quantile(popA, POPCOUNT_QUANTILE),
     popHighB: quantile(popB, POPCOUNT_QUANTILE),
     sampleDistances: sample.distances,
+    samplePopSums: sample.popSums,
     inPopcountRange: sample.inRange,
     threads: machineThreads,
     mode: options.blocking ?? 'auto',

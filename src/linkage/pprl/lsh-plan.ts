@@ -9,10 +9,11 @@
  *   P(found in some of b bands) = 1 − (1 − q(h))^b.
  *
  * At the Dice threshold t, a pair with popcounts |a|, |b| differs in at most
- * h* = (|a| + |b|)(1 − t) bits, so choosing b ≥ ln(1 − R) / ln(1 − q(h*)) finds every pair
- * at or above the threshold with probability ≥ R (over the random choice of bands), for
- * popcounts up to the high quantile used for h*. The number of bits per band is chosen by
- * a cost model fed with sampled random pairs of the actual data.
+ * h = (|a| + |b|)(1 − t) bits. The number of bands b is the smallest for which the expected
+ * probability of finding a pair at the threshold, over the popcounts of the data, reaches
+ * R; pairs above the threshold are found more often. The plan also reports the recall of a
+ * worst-case pair (both popcounts at the 99.9th percentile). The number of bits per band is
+ * chosen by a cost model fed with sampled random pairs of the actual data.
  */
 
 export type BlockingPlan =
@@ -22,9 +23,11 @@ export type BlockingPlan =
       bitsPerBand: number;
       bands: number;
       bucketBits: number;
-      /** guaranteed probability of finding a pair at the threshold with popcounts ≤ the quantile */
+      /** expected probability of finding a pair at the threshold (popcounts as in the data) */
       recallAtThreshold: number;
-      /** h*: differing bits of the worst pair the guarantee covers */
+      /** the same for a pair whose popcounts are both at the 99.9th percentile */
+      worstCaseRecall: number;
+      /** differing bits of that worst-case pair at the threshold */
       worstDistance: number;
       estimatedCandidates: number;
       estimatedSeconds: number;
@@ -40,6 +43,8 @@ export interface PlanInput {
   /** high popcount quantiles of A and B (e.g. the 99.9th percentile) */
   popHighA: number;
   popHighB: number;
+  /** |a| + |b| of sampled (A, B) pairs: the popcounts a pair at the threshold may have */
+  samplePopSums: ArrayLike<number>;
   /** Hamming distances of random (A, B) pairs of the data */
   sampleDistances: ArrayLike<number>;
   /** fraction of random pairs whose popcounts pass the Dice bound (all-pairs work) */
@@ -56,9 +61,9 @@ export const MAX_BANDS = 4096;
 // CPU costs measured on the reference machine (2-core EPYC, Node 20), in nanoseconds per
 // unit of work and per thread: the popcount-pruned scan; a candidate of a band (random
 // access to two filters); a sampled bit of a band key; the bucketing and walk of a record.
-const NS_PER_SCAN_COMPARISON = 12;
-const NS_PER_CANDIDATE = 60;
-const NS_PER_KEY_BIT = 0.7;
+const NS_PER_SCAN_COMPARISON = 8;
+const NS_PER_CANDIDATE = 65;
+const NS_PER_KEY_BIT = 0.8;
 const NS_PER_RECORD_PER_BAND = 22;
 /** LSH is preferred only when clearly cheaper: the all-pairs scan is exact. */
 const LSH_ADVANTAGE = 4;
@@ -83,22 +88,44 @@ export function recallOf(q: number, bands: number): number {
   return 1 - (1 - q) ** bands;
 }
 
+/** Distinct values with their frequencies, so that sums over samples stay cheap. */
+function histogram(values: ArrayLike<number>): [number, number][] {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) counts.set(values[i]!, (counts.get(values[i]!) ?? 0) + 1);
+  return [...counts].map(([v, c]) => [v, c / values.length]);
+}
+
+/** Expected recall at the threshold with b bands of r bits, over the popcount sums given. */
+function expectedRecall(bitLength: number, r: number, bands: number, threshold: number, sums: [number, number][]): number {
+  let recall = 0;
+  for (const [sum, weight] of sums) recall += weight * recallOf(bandCollisionProbability(bitLength, Math.ceil(sum * (1 - threshold)), r), bands);
+  return recall;
+}
+
 export function planBlocking(p: PlanInput): BlockingPlan {
   const pairs = p.nA * p.nB;
   const allPairsSeconds = (pairs * p.inPopcountRange * NS_PER_SCAN_COMPARISON) / 1e9 / p.threads;
   if (p.mode === 'all-pairs') return { mode: 'all-pairs', estimatedSeconds: allPairsSeconds };
 
   const worst = Math.ceil((p.popHighA + p.popHighB) * (1 - p.threshold));
-  // buckets of ~16 rows: the bucket table stays in cache, keys are compared sequentially
-  const bucketBitsFor = (r: number) => Math.max(1, Math.min(r, 16, Math.ceil(Math.log2(Math.max(2, p.nB))) - 4));
+  const sums = histogram(p.samplePopSums.length ? p.samplePopSums : [p.popHighA + p.popHighB]);
+  const distances = histogram(p.sampleDistances);
+  // about four rows of B per bucket: bucket tables are walked in order, so they may be large
+  const bucketBitsFor = (r: number) => Math.max(1, Math.min(r, 20, Math.ceil(Math.log2(Math.max(2, p.nB))) - 2));
   let best: Extract<BlockingPlan, { mode: 'lsh' }> | null = null;
   for (let r = MIN_BAND_BITS; r <= MAX_BAND_BITS; r++) {
-    const q1 = bandCollisionProbability(p.bitLength, worst, r);
-    const bands = bandsForRecall(q1, p.recall);
-    if (!Number.isFinite(bands) || bands > MAX_BANDS) continue;
+    // the fewest bands reaching the recall, by bisection (recall grows with the bands)
+    if (expectedRecall(p.bitLength, r, MAX_BANDS, p.threshold, sums) < p.recall) continue;
+    let lo = 1;
+    let hi = MAX_BANDS;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (expectedRecall(p.bitLength, r, mid, p.threshold, sums) >= p.recall) hi = mid;
+      else lo = mid + 1;
+    }
+    const bands = lo;
     let meanQ = 0;
-    for (let i = 0; i < p.sampleDistances.length; i++) meanQ += bandCollisionProbability(p.bitLength, p.sampleDistances[i]!, r);
-    meanQ /= Math.max(1, p.sampleDistances.length);
+    for (const [d, weight] of distances) meanQ += weight * bandCollisionProbability(p.bitLength, d, r);
     const candidates = bands * pairs * meanQ;
     const bucketBits = bucketBitsFor(r);
     const perBandNs = (p.nA + p.nB) * (NS_PER_KEY_BIT * r + NS_PER_RECORD_PER_BAND) + 2 ** bucketBits;
@@ -109,7 +136,8 @@ export function planBlocking(p: PlanInput): BlockingPlan {
         bitsPerBand: r,
         bands,
         bucketBits,
-        recallAtThreshold: recallOf(q1, bands),
+        recallAtThreshold: expectedRecall(p.bitLength, r, bands, p.threshold, sums),
+        worstCaseRecall: recallOf(bandCollisionProbability(p.bitLength, worst, r), bands),
         worstDistance: worst,
         estimatedCandidates: candidates,
         estimatedSeconds: seconds,
