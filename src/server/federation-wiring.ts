@@ -12,7 +12,7 @@ import type { SentCopy } from '../app/federation-views';
 import type { RetryPolicy } from '../federation/backoff';
 import type { Json } from '../federation/canonical-json';
 import { NODE_ID, type ConsentGrant, type Message, type MessageType, type NodeRef } from '../federation/envelope';
-import { createFederation } from '../federation/federation-node';
+import { createFederation, type FederationDeps } from '../federation/federation-node';
 import type { NodeKeys } from '../federation/peers';
 import type { Clock, OutboxStore, Transport } from '../federation/ports';
 import { sqlFederationItems, sqlMessageStores, sqlNodeKeyRepository, sqlPeerRepository, type FederationShapes, type SqlMessageStores } from '../store/federation';
@@ -43,6 +43,8 @@ export interface FederationOptions {
   retry?: RetryPolicy;
   clock?: Clock;
   random?: () => number;
+  /** How long a claimed message is reserved for the process that claimed it (default 60 s). */
+  leaseMs?: number;
 }
 
 const runtimes = new WeakMap<object, FederationRuntime>();
@@ -107,7 +109,7 @@ export function openFederation(ctx: AppContext, opts: FederationOptions): Federa
     countPending: () => base.countPending(),
   };
 
-  const federation = createFederation({
+  const deps: FederationDeps & { leaseMs?: number } = {
     keys,
     peers,
     messages: { ...messages, outbox },
@@ -119,7 +121,10 @@ export function openFederation(ctx: AppContext, opts: FederationOptions): Federa
     random: opts.random,
     retry: opts.retry,
     handlers: itemHandlers(items),
-  });
+    ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
+  };
+  // the outbox reads leaseMs from the same dependencies (OutboxDeps)
+  const federation = createFederation(deps);
 
   return {
     self,

@@ -15,6 +15,8 @@ export interface FederationSettings {
   /** How often due retries are looked for (ALIANZA_FEDERATION_POLL_MS). */
   pollMs: number;
   retry: RetryPolicy;
+  /** How long a claimed message stays reserved (ALIANZA_FEDERATION_LEASE_MS): after a crash, its retry waits this long. */
+  leaseMs: number;
   purgeEveryMs: number;
   processEveryMs: number;
   keysEveryMs: number;
@@ -45,6 +47,7 @@ export function loadFederationSettings(env: NodeJS.ProcessEnv): Readonly<Federat
       baseMs: int(env, 'ALIANZA_FEDERATION_RETRY_BASE_MS', DEFAULT_RETRY.baseMs, 10, 600_000),
       capMs: int(env, 'ALIANZA_FEDERATION_RETRY_CAP_MS', DEFAULT_RETRY.capMs, 100, 24 * HOUR),
     }),
+    leaseMs: int(env, 'ALIANZA_FEDERATION_LEASE_MS', 60_000, 1_000, HOUR),
     purgeEveryMs: int(env, 'ALIANZA_FEDERATION_PURGE_MS', HOUR, 1_000, 24 * HOUR),
     processEveryMs: 30_000,
     keysEveryMs: HOUR,

@@ -40,7 +40,7 @@ export async function startNode(config: Config): Promise<RunningNode> {
     throw e;
   }
   const federation = loadFederationSettings(process.env);
-  const runtime = federationFor(node.ctx, { dataDir: config.dataDir, retry: federation.retry });
+  const runtime = federationFor(node.ctx, { dataDir: config.dataDir, retry: federation.retry, leaseMs: federation.leaseMs });
   const app = await buildApp({ config, ctx: node.ctx });
   let url: string;
   try {

@@ -44,11 +44,11 @@ export async function closeNodes(nodes: Record<string, HttpNode>): Promise<void>
 }
 
 /** Waits until `check` holds (polling), or fails after `ms`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, ms = 15_000): Promise<NonNullable<Exclude<T, false>>> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await check();
-    if (v) return v;
+    if (v) return v as NonNullable<Exclude<T, false>>;
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }

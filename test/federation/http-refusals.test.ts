@@ -30,7 +30,7 @@ beforeAll(async () => {
 afterAll(async () => closeNodes(nodes));
 
 const post = async (body: string | Buffer): Promise<{ status: number; json: { code?: string; params?: Record<string, unknown> } }> => {
-  const res = await fetch(`${mx.url}/federation/v1/envelopes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${mx.url}/federation/v1/envelopes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
   const text = await res.text();
   return { status: res.status, json: text.startsWith('{') ? JSON.parse(text) : {} };
 };
