@@ -13,6 +13,8 @@ import { audit } from './audit';
 import type { AppContext } from './context';
 import { createEntityIn, indexCase } from './entity-service';
 import { presentEntityFor, type SeenEntity } from './visibility';
+import { withoutVictimNames } from './search-documents';
+import { pseudonymFor } from '../domain/pseudonym';
 
 export type ActorWithEmail = Actor & { email?: string };
 
@@ -22,6 +24,8 @@ export interface CaseBundle {
   linked: SeenEntity[];
   members: CaseMember[];
   canSeeVictims: boolean;
+  /** the title or narrative named a victim and shows pseudonyms instead */
+  textRedacted: boolean;
 }
 
 async function loadVisibleCase(repos: Repositories, actor: Actor, id: string): Promise<{ kase: Case; members: CaseMember[] }> {
@@ -55,7 +59,15 @@ export async function readCase(ctx: AppContext, actor: ActorWithEmail, id: strin
       }
     });
   }
-  return { kase, subjects: seenSubjects, linked, members, canSeeVictims };
+  const victims = [...victimIds].map((v) => entities.get(v)).filter((e): e is Entity => !!e);
+  const shown = canSeeVictims || victims.length === 0 ? kase : redactCaseText(ctx, kase, victims, actor.locale);
+  return { kase: shown, subjects: seenSubjects, linked, members, canSeeVictims, textRedacted: shown !== kase && (shown.title !== kase.title || shown.narrative !== kase.narrative) };
+}
+
+/** The case's title and narrative with its victims' names replaced by their pseudonyms. */
+function redactCaseText(ctx: AppContext, kase: Case, victims: Entity[], locale: Actor['locale']): Case {
+  const pseudonym = (v: Entity) => pseudonymFor(v.id, ctx.node.pseudonymKey, locale);
+  return { ...kase, title: withoutVictimNames(kase.title, victims, pseudonym), narrative: withoutVictimNames(kase.narrative, victims, pseudonym) };
 }
 
 export async function createCase(ctx: AppContext, actor: ActorWithEmail, input: NewCaseInput): Promise<Case> {
@@ -88,6 +100,12 @@ export async function editCase(ctx: AppContext, actor: ActorWithEmail, id: strin
     const decision = decideEdit(actor, kase, members, edit);
     if (!decision.allowed) throw new AlianzaError(decision.code === 'POLICY_NOT_FOUND' ? 'CASE_NOT_FOUND' : 'FORBIDDEN', decision.params);
     if (edit.version !== kase.version) throw new AlianzaError('CASE_VERSION_CONFLICT', { current: kase.version });
+    if ((edit.title !== undefined || edit.narrative !== undefined) && !canSeeVictimIdentity(actor, kase, members)) {
+      // an editor who sees pseudonyms in the text must not overwrite the names behind them
+      const victims = await tx.entities.getMany((await tx.cases.listSubjects(id)).filter((s) => s.role === 'victim').map((s) => s.entityId));
+      const hidden = redactCaseText(ctx, kase, victims, actor.locale);
+      if (hidden.title !== kase.title || hidden.narrative !== kase.narrative) throw new AlianzaError('CASE_TEXT_REDACTED');
+    }
     const next = applyCaseEdit(kase, edit, { now: ctx.clock.now().toISOString() });
     try {
       await tx.cases.update(next, kase.version);

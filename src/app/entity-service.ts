@@ -16,8 +16,10 @@ import { audit } from './audit';
 import type { AppContext } from './context';
 import { presentEntityFor, type SeenEntity } from './visibility';
 
-export async function indexCase(tx: Repositories, kase: Case, nonVictimSubjects: Entity[]): Promise<void> {
-  await tx.search.index('case', kase.id, documentTerms(caseSearchTexts(kase, nonVictimSubjects)));
+/** Indexes a case; its victims are looked up so that their names stay out of the case's terms. */
+export async function indexCase(tx: Repositories, kase: Case, nonVictimSubjects: Entity[], victims?: Entity[]): Promise<void> {
+  const victimEntities = victims ?? (await tx.entities.getMany((await tx.cases.listSubjects(kase.id)).filter((s) => s.role === 'victim').map((s) => s.entityId)));
+  await tx.search.index('case', kase.id, documentTerms(caseSearchTexts(kase, nonVictimSubjects, victimEntities)));
 }
 
 export async function indexEntity(tx: Repositories, entity: Entity): Promise<void> {

@@ -121,7 +121,8 @@ export async function seed(ctx: AppContext, data: SeedData, password: string, on
       for (const m of membersByCase.get(kase.id) ?? []) await tx.cases.addMember(m);
       for (const l of linksByCase.get(kase.id) ?? []) await tx.cases.linkEntity(l);
       const visible = subjects.filter((s) => s.role !== 'victim').map((s) => byId.get(s.entityId)).filter((e): e is Entity => !!e);
-      await indexCase(tx, kase, visible);
+      const victims = subjects.filter((s) => s.role === 'victim').map((s) => byId.get(s.entityId)).filter((e): e is Entity => !!e);
+      await indexCase(tx, kase, visible, victims);
     },
     () => tick(Math.min(BATCH, data.cases.length), 'cases'),
   );

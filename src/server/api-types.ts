@@ -169,6 +169,8 @@ export interface CaseDetail {
   linkedEntities: EntityView[];
   members: MemberView[];
   permissions: CasePermissions;
+  /** the title or narrative named a victim this user may not see: pseudonyms are shown, and editing that text is refused */
+  textRedacted: boolean;
   /** statuses this user may move the case to now */
   nextStatuses: CaseStatus[];
   createdAt: string;
@@ -304,4 +306,115 @@ export interface UserView {
   totpEnabled: boolean;
   disabled: boolean;
   lockedUntil: string | null;
+}
+
+// ---- entity resolution inside the node (docs/resolution-review.md) ----------------------
+
+export type ResolutionRunStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** POST /api/resolution/runs -> 202 ResolutionRunView (a job; 409 RESOLUTION_RUN_CONFLICT while one waits or runs)
+ *  GET /api/resolution/runs/latest, GET /api/resolution/runs/:id -> ResolutionRunView */
+export interface ResolutionRunView {
+  id: string;
+  status: ResolutionRunStatus;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  summary: {
+    people: number;
+    organizations: number;
+    phones: number;
+    /** pairs at or above the match threshold, proposed for confirmation */
+    proposed: number;
+    /** pairs between the review and match thresholds */
+    review: number;
+    /** pairs already decided that the run found again (their decision stands) */
+    alreadyDecided: number;
+    threshold: number;
+    reviewThreshold: number;
+    /** decisions used to train the model; mFromLabels: m was estimated from confirmed pairs */
+    labels: number;
+    mFromLabels: boolean;
+  } | null;
+  /** error code of a failed run */
+  error: string | null;
+}
+
+export type ResolutionPairStatus = 'pending' | 'confirmed' | 'rejected' | 'split';
+
+/** One field of the comparison: its agreement level and the weight it adds (log2 m/u, bits). */
+export interface ResolutionFieldView {
+  /** given_name, surname, date_of_birth, sex, address, locality, postcode, region, country, email, phone,
+   *  identifier, street_number (people); name, registrationNumber, taxNumber (organisations); number (phones) */
+  field: string;
+  /** exact, alias, transposed, jaro_winkler_0.92, one_typo, ..., else; "null" when a side has no value */
+  level: string;
+  /** null for a pair found by an exact value */
+  weight: number | null;
+  termFrequencyAdjustment: number;
+  m: number | null;
+  u: number | null;
+}
+
+export interface ResolutionSideView {
+  schema: string;
+  /** the record (before the merge, for the merged one of a confirmed pair); null in a restricted pair */
+  entity: EntityView | null;
+  /** a victim's usual pseudonym, in a restricted pair */
+  pseudonym: string | null;
+}
+
+export interface MergeView {
+  id: string;
+  survivorId: string;
+  mergedId: string;
+  status: 'active' | 'undone';
+  mergedAt: string;
+  undoneAt: string | null;
+  /** single-valued properties on which the records disagreed (the kept record's value stands) */
+  conflicts: string[];
+}
+
+/** GET /api/resolution/pairs?status=pending|confirmed|rejected|split&decision=match|review&schema&limit&offset
+ *  -> ListResult<ResolutionPairView> (pending: most uncertain first); GET /api/resolution/pairs/:id -> ResolutionPairView */
+export interface ResolutionPairView {
+  id: string;
+  schema: string;
+  probability: number;
+  /** match weight in bits; null for a pair found by an exact value */
+  weight: number | null;
+  /** 'match': proposed (at or above the match threshold); 'review': uncertain */
+  decision: 'match' | 'review';
+  status: ResolutionPairStatus;
+  /** why the pair is shown without names and cannot be decided by this user, or null */
+  restricted: 'victim' | 'hidden_case' | null;
+  canDecide: boolean;
+  left: ResolutionSideView;
+  right: ResolutionSideView;
+  /** null in a restricted pair */
+  explanation: { kind: 'model' | 'exact'; priorWeight: number | null; transposedNames: boolean; parts: ResolutionFieldView[] } | null;
+  createdAt: string;
+  decidedAt: string | null;
+  note: string | null;
+  merge: MergeView | null;
+}
+
+/** POST /api/resolution/pairs/:id/confirm {note?, survivorId?} -> ResolutionPairView (the records are merged)
+ *  POST /api/resolution/pairs/:id/reject {note?} -> ResolutionPairView
+ *  403 RESOLUTION_PAIR_RESTRICTED, 409 RESOLUTION_DECISION_CONFLICT, 409 RESOLUTION_ENTITY_MERGED_CONFLICT */
+export interface ResolutionDecisionRequest {
+  note?: string;
+  /** confirm only: which record to keep (default: the one in more cases, then the older) */
+  survivorId?: string;
+}
+
+/** POST /api/resolution/merges/:id/undo {note?} -> ResolutionPairView (status 'split')
+ *  409 RESOLUTION_UNDO_DONE_CONFLICT, 409 RESOLUTION_UNDO_CHANGED_CONFLICT */
+
+/** GET /api/resolution/entities/:id -> EntityResolutionView: where a record went (old ids keep resolving) */
+export interface EntityResolutionView {
+  entityId: string;
+  /** the record that holds this one now, or null */
+  mergedInto: string | null;
+  mergedFrom: MergeView[];
 }

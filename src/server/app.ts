@@ -108,7 +108,10 @@ export async function buildApp({ config, ctx, plugins = [], logStream }: AppOpti
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'], maxAge: '1h' });
   }
   app.setNotFoundHandler(async (request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/federation/') && existsSync(path.join(config.webDist, 'index.html'))) {
+    // pages of the app fall back to index.html; a missing file (a path with an extension) is a 404
+    const pathname = request.url.split('?')[0] ?? '';
+    const isPage = !pathname.startsWith('/api/') && !pathname.startsWith('/federation/') && !pathname.startsWith('/assets/') && !/\.[a-z0-9]{1,8}$/i.test(pathname);
+    if (request.method === 'GET' && isPage && existsSync(path.join(config.webDist, 'index.html'))) {
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }

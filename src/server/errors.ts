@@ -33,6 +33,7 @@ export const STATUS_BY_CODE: Record<string, number> = {
   AGENCY_CODE_TAKEN: 409,
   CASE_BAD_TRANSITION: 409,
   CASE_ARCHIVED: 409,
+  CASE_TEXT_REDACTED: 409,
   CONFIG_INVALID: 500,
   INTERNAL: 500,
 };
@@ -178,6 +179,11 @@ export const serverCatalogue: Catalogue = {
     en: 'An agency with this code already exists.',
     fr: 'Un organisme avec ce code existe déjà.',
     es: 'Ya existe una institución con este código.',
+  },
+  CASE_TEXT_REDACTED: {
+    en: 'The title or narrative names a victim you may not see, so you cannot change that text. Ask an assigned investigator or caseworker.',
+    fr: 'Le titre ou le récit nomme une victime que vous ne pouvez pas voir ; vous ne pouvez donc pas modifier ce texte. Adressez-vous à un enquêteur ou à un intervenant affecté au dossier.',
+    es: 'El título o la narración nombran a una víctima que usted no puede ver, por lo que no puede modificar ese texto. Pida el cambio a un investigador o trabajador social asignado.',
   },
   CASE_MEMBER_CAPACITY: {
     en: 'A user with the role {role} cannot be assigned to a case as {capacity}.',

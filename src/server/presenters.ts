@@ -100,6 +100,7 @@ export async function presentCaseDetail(ctx: AppContext, actor: Actor, bundle: C
       manageMembers: allowed.has('case.manageMembers'),
       readAudit: allowed.has('case.readAudit'),
     },
+    textRedacted: bundle.textRedacted,
     nextStatuses: allowed.has('case.changeStatus') || allowed.has('case.edit') ? nextStatuses(kase.status) : [],
     createdAt: kase.createdAt,
     updatedAt: kase.updatedAt,

@@ -119,6 +119,37 @@ describe('victim identity', () => {
   });
 });
 
+describe('a victim named in free text', () => {
+  it('is replaced by the pseudonym for readers who may not see her, and the case is not found by her name', async () => {
+    const res = await node.app.inject({ method: 'PATCH', url: `/api/cases/${caseId}`, headers: as(s.investigator), payload: { version: await version(caseId), narrative: 'Rosa Ibáñez Peña refirió que ROSA trabajaba sin pago.' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const own = await node.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: as(s.investigator) });
+    expect(own.json().narrative).toBe('Rosa Ibáñez Peña refirió que ROSA trabajaba sin pago.');
+    const analyst = await node.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: as(s.analyst) });
+    const pseudonym = analyst.json().subjects.find((x: { role: string }) => x.role === 'victim').entity.caption;
+    expect(analyst.json().narrative).toBe(`${pseudonym} refirió que ${pseudonym} trabajaba sin pago.`);
+    expect(analyst.json().textRedacted).toBe(true);
+    const found = await node.app.inject({ method: 'GET', url: '/api/cases?q=ibanez%20pena', headers: as(s.analyst) });
+    expect(found.json().items.map((c: { id: string }) => c.id)).not.toContain(caseId);
+  });
+
+  it('an editor who sees pseudonyms cannot overwrite the text that hides the name', async () => {
+    // a second investigator of the owning agency, not assigned to the case: may edit it, may not see the victim
+    const owner = (await node.store.cases.get(caseId))!.owningAgencyId;
+    const created = await node.app.inject({ method: 'POST', url: '/api/admin/users', headers: as(s.admin), payload: { email: 'colleague@mx.demo', displayName: 'Colega', role: 'investigator', agencyId: owner, locale: 'es' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const colleague = await signIn(node.app, 'colleague@mx.demo', created.json().initialPassword);
+    const seen = await node.app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: as(colleague) });
+    expect(seen.json().permissions.edit).toBe(true);
+    expect(seen.json().textRedacted).toBe(true);
+    const before = (await node.store.cases.get(caseId))!.narrative;
+    const res = await node.app.inject({ method: 'PATCH', url: `/api/cases/${caseId}`, headers: as(colleague), payload: { version: await version(caseId), narrative: seen.json().narrative + ' (revisado)' } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('CASE_TEXT_REDACTED');
+    expect((await node.store.cases.get(caseId))!.narrative).toBe(before);
+  });
+});
+
 describe('AMBER+STRICT', () => {
   it('a user of another agency cannot open it, list it or find it', async () => {
     const res = await node.app.inject({ method: 'GET', url: `/api/cases/${strictId}`, headers: as(s.investigator2) });
