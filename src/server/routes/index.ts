@@ -9,6 +9,7 @@ import { adminRoutes } from './admin';
 import { auditRoutes } from './audit';
 import { referenceRoutes } from './reference';
 import { federationRoutes } from './federation';
+import { resolutionRoutes } from './resolution';
 
 export interface RouteDeps {
   ctx: AppContext;
@@ -29,4 +30,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await auditRoutes(app, deps);
   await referenceRoutes(app, deps);
   await federationRoutes(app, deps);
+  await resolutionRoutes(app, deps);
 }
