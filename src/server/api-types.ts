@@ -418,3 +418,229 @@ export interface EntityResolutionView {
   mergedInto: string | null;
   mergedFrom: MergeView[];
 }
+
+// ---------------------------------------------------------------- federation
+// Items exchanged with partner nodes. Who may do what: liaison officers send, forward, decide
+// consent and see the outbox; the roles that read entities also read received items, each
+// item only if its handling lets them (RED: named persons; AMBER(+STRICT): the agencies named).
+// Errors: FED_* (protocol and handling rules, e.g. FED_HANDLING_WIDENS, FED_VICTIM_IDENTITY_NEEDS_BASIS,
+// FED_HANDLING_RED_NO_FORWARD), FEDERATION_* (peers, items), POLICY_DENIED (403).
+
+export type FederationItemType = 'Alert' | 'RequestForInformation' | 'Response';
+export type FederationDeliveryStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+
+/** Who may see the item at the recipient node: agency codes and person ids (or e-mails) there. */
+export interface FederationAudience {
+  agencies: string[];
+  persons: string[];
+}
+
+/** Where the victim's consent or the legal basis for sharing their identity is recorded. */
+export interface FederationIdentityBasis {
+  kind: 'consent' | 'legal_basis';
+  reference: string;
+  /** ISO timestamp with milliseconds, e.g. 2026-06-01T10:00:00.000Z */
+  recordedAt: string;
+}
+
+/** One entity chosen for sharing and the fields of it that go (see GET /api/federation/shareable). */
+export interface FederationEntityChoice {
+  id: string;
+  fields: string[];
+}
+
+interface FederationSendCommon {
+  /** the partner node id; for a Response, defaults to the requester */
+  to?: string;
+  handling: Handling;
+  audience: FederationAudience;
+  /** the case whose entities are shared (required when `entities` is not empty) */
+  caseId?: string | null;
+  entities?: FederationEntityChoice[];
+  /** required when a victim's identity fields are chosen */
+  identityBasis?: FederationIdentityBasis | null;
+}
+
+/** POST /api/federation/messages -> 201 FederationItemSummary (liaison) */
+export type FederationSendRequest =
+  | (FederationSendCommon & { type: 'Alert'; title: string; summary: string })
+  | (FederationSendCommon & { type: 'RequestForInformation'; subject: string; questions: string[]; deadline: string })
+  | (FederationSendCommon & { type: 'Response'; inReplyTo: string; answers: string[]; final: boolean });
+
+export interface FederationSharedEntity {
+  /** `<node>:<local id>` */
+  globalId: string;
+  schema: string;
+  properties: Record<string, string[]>;
+}
+
+/** The payloads, as a detail view returns them. */
+export interface FederationAlertPayload {
+  title: string;
+  summary: string;
+  caseReference: string | null;
+  entities: FederationSharedEntity[];
+  identityBasis: FederationIdentityBasis | null;
+}
+export interface FederationRfiPayload {
+  subject: string;
+  questions: string[];
+  deadline: string;
+  caseReference: string | null;
+  entities: FederationSharedEntity[];
+  identityBasis: FederationIdentityBasis | null;
+}
+export interface FederationResponsePayload {
+  inReplyTo: string;
+  answers: string[];
+  entities: FederationSharedEntity[];
+  identityBasis: FederationIdentityBasis | null;
+  final: boolean;
+}
+
+export interface FederationDelivery {
+  status: FederationDeliveryStatus;
+  attempts: number;
+  /** the last FED_* code of a failed attempt */
+  lastError: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  /** when a person at the recipient first opened it (signed read receipt) */
+  readAt: string | null;
+}
+
+/** One item in a list: GET /api/federation/inbox, GET /api/federation/outbox (ListResult) */
+export interface FederationItemSummary {
+  /** the envelope id */
+  id: string;
+  type: string;
+  direction: 'sent' | 'received';
+  peer: { node: string; country: string | null };
+  /** the request or alert that opened the thread (a Response joins the thread of its request) */
+  threadId: string;
+  /** null once a received item's retention ended (the payload was purged; the stub stays) */
+  title: string | null;
+  createdAt: string;
+  /** TLP, purpose, retention, consent to forward: show the TLP label with every item */
+  handling: Handling | null;
+  /** sent items: who sent it here */
+  sender: string | null;
+  caseId: string | null;
+  /** requests for information: when the answer is needed */
+  deadline: string | null;
+  receivedAt: string | null;
+  expiresAt: string | null;
+  purgedAt: string | null;
+  /** received items: when someone here first opened it */
+  readAt: string | null;
+  /** sent items */
+  delivery: FederationDelivery | null;
+}
+
+/** GET /api/federation/messages/:id -> FederationItemDetail (opening a received item marks it read) */
+export interface FederationItemDetail extends FederationItemSummary {
+  audience: FederationAudience | null;
+  /** the item's global id: the node that first sent it, and its id there */
+  originator: { node: string; itemId: string } | null;
+  /** FederationAlertPayload | FederationRfiPayload | FederationResponsePayload; null when purged */
+  payload: Record<string, unknown> | null;
+  receipts: { status: 'delivered' | 'read'; from: string; at: string; receivedAt: string }[];
+}
+
+/** GET /api/federation/threads/:id */
+export interface FederationThread {
+  threadId: string;
+  title: string | null;
+  items: FederationItemDetail[];
+}
+
+/** POST /api/federation/messages/:id/forward -> 201 {outcome:'queued', id} | 202 {outcome:'needs_consent', requestId} */
+export interface FederationForwardRequest {
+  to: string;
+  handling: Handling;
+  audience: FederationAudience;
+  /** sent to the originator when its consent is needed */
+  reason: string;
+}
+export type FederationForwardResult = { outcome: 'queued'; id: string } | { outcome: 'needs_consent'; requestId: string };
+
+/** GET /api/federation/consents?direction&status -> ListResult<FederationConsent> */
+export interface FederationConsent {
+  requestId: string;
+  /** incoming: a partner asks this node (the originator); outgoing: this node asked */
+  direction: 'outgoing' | 'incoming';
+  itemId: string;
+  originator: string;
+  forwarder: string;
+  forwardTo: { node: string; country: string };
+  proposedHandling: Handling;
+  proposedAudience: FederationAudience;
+  reason: string;
+  status: 'pending' | 'granted' | 'refused';
+  createdAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
+}
+
+/** POST /api/federation/consents/:id/decision -> FederationConsent */
+export interface FederationConsentDecision {
+  granted: boolean;
+  reason: string;
+}
+
+export interface FederationKey {
+  keyId: string;
+  publicKey: string;
+  /** 16 groups of 4 hex digits, to compare out of band */
+  fingerprint: string;
+  notBefore?: string;
+  notAfter?: string | null;
+  revokedAt?: string | null;
+}
+
+/** GET /api/federation/peers -> ListResult<FederationPeer> (admins, and the roles that read items) */
+export interface FederationPeer {
+  node: string;
+  country: string;
+  url: string;
+  signingKeys: FederationKey[];
+  encryptionKey: FederationKey;
+  supportedVersions: number[];
+}
+
+/** POST /api/federation/peers -> 201 FederationPeer (admins). `fingerprint`: the signing
+ *  fingerprint as read out by the partner's operator; 400 FEDERATION_FINGERPRINT_MISMATCH {group}. */
+export interface FederationAddPeerRequest {
+  url: string;
+  /** the partner's key token (`alianza node keys` on its side) */
+  key: string;
+  fingerprint: string;
+}
+/** DELETE /api/federation/peers/:node -> 204 (admins) */
+
+/** GET /api/federation/node (admins, liaison) */
+export interface FederationNodeView {
+  node: string;
+  country: string;
+  /** give this to partners, with the fingerprints */
+  token: string;
+  activeSigningKeyId: string;
+  pendingSigningKeyId: string | null;
+  signingKeys: FederationKey[];
+  encryptionKey: FederationKey;
+  outbox: Record<FederationDeliveryStatus, number>;
+  pendingConsents: number;
+  peers: number;
+}
+
+/** GET /api/federation/shareable?caseId -> what a case offers for sharing: ids and field names, never values (liaison) */
+export interface FederationShareable {
+  caseReference: string;
+  entities: {
+    id: string;
+    schema: string;
+    roles: string[];
+    identifiesVictim: boolean;
+    fields: { name: string; values: number; victimIdentity: boolean }[];
+  }[];
+}

@@ -32,6 +32,10 @@ import { requireUser } from '../session';
 import { federationFor, type FederationRuntime } from '../federation-wiring';
 import { ENVELOPES_PATH } from '../federation-transport';
 import type { RouteDeps } from './index';
+import type { ItemDetail, ItemSummary } from '../../app/federation-views';
+import type { PeerView } from '../../app/federation-peers';
+import type { ConsentView } from '../../app/federation-service';
+import type { FederationConsent, FederationItemDetail, FederationItemSummary, FederationPeer, FederationSendRequest, FederationShareable } from '../api-types';
 import { Enum, Handling, Id, IdParams, Paging } from './schemas';
 
 /** HTTP status of a refusal at the node-to-node endpoint (docs/protocol/README.md §12). */
@@ -292,3 +296,14 @@ export async function federationRoutes(app: FastifyInstance, { ctx, config }: Ro
     return decideConsent(ctx, rt, user.actor, (request.params as { id: string }).id, request.body as { granted: boolean; reason: string });
   });
 }
+
+// the API types promised to the web app are what the services return
+type Assignable<From, To> = From extends To ? true : never;
+export const FEDERATION_API_TYPES_AGREE: [
+  Assignable<ItemSummary, FederationItemSummary>,
+  Assignable<ItemDetail, FederationItemDetail>,
+  Assignable<ConsentView, FederationConsent>,
+  Assignable<PeerView, FederationPeer>,
+  Assignable<Awaited<ReturnType<typeof shareableEntities>>, FederationShareable>,
+  Assignable<SendInput, FederationSendRequest>,
+] = [true, true, true, true, true, true];

@@ -12,6 +12,9 @@ export interface TextCipher {
 }
 
 export class SqlNodeKeyRepository<K extends object> {
+  /** The last sealed text read and what it opened to: a load that finds the same text skips opening it. */
+  private last: { sealed: string; keys: string } | null = null;
+
   constructor(
     private readonly fdb: FederationDb,
     private readonly node: string,
@@ -21,7 +24,7 @@ export class SqlNodeKeyRepository<K extends object> {
 
   async load(): Promise<K> {
     const row = await this.fdb.db().selectFrom('federation_node_keys').select('keys').where('node', '=', this.node).executeTakeFirst();
-    if (row) return JSON.parse(this.cipher.open(row.keys)) as K;
+    if (row) return this.opened(row.keys);
     await this.fdb
       .db()
       .insertInto('federation_node_keys')
@@ -29,7 +32,12 @@ export class SqlNodeKeyRepository<K extends object> {
       .onConflict((oc) => oc.column('node').doNothing())
       .execute();
     const stored = await this.fdb.db().selectFrom('federation_node_keys').select('keys').where('node', '=', this.node).executeTakeFirstOrThrow();
-    return JSON.parse(this.cipher.open(stored.keys)) as K;
+    return this.opened(stored.keys);
+  }
+
+  private opened(sealed: string): K {
+    if (this.last?.sealed !== sealed) this.last = { sealed, keys: this.cipher.open(sealed) };
+    return JSON.parse(this.last.keys) as K;
   }
 
   async save(keys: K): Promise<void> {
