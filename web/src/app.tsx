@@ -9,6 +9,7 @@ import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } fro
 import { CaseListPage } from './pages/case-list-page';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { REVIEW_ROLES } from './pages/review/review-roles';
 import { CataloguesProvider } from './reference';
 import { SessionProvider, useSession } from './session';
 
@@ -19,6 +20,7 @@ const SearchPage = lazy(() => import('./pages/search-page').then((m) => ({ defau
 const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
 const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
+const ReviewPage = lazy(() => import('./pages/review/review-page').then((m) => ({ default: m.ReviewPage })));
 
 /** Pages behind login; sends anyone else to /login and back here afterwards. */
 const RequireAuth = ({ children }: { children: ReactNode }) => {
@@ -103,6 +105,7 @@ export const App = () => (
           <Route path="cases/:id" element={lazyPage(<CasePage />)} />
           <Route path="entities/:id" element={lazyPage(<EntityPage />)} />
           <Route path="search" element={<RequireRole roles={SEARCH_ROLES}>{lazyPage(<SearchPage />)}</RequireRole>} />
+          <Route path="review" element={<RequireRole roles={REVIEW_ROLES}>{lazyPage(<ReviewPage />)}</RequireRole>} />
           <Route path="account" element={lazyPage(<AccountPage />)} />
           <Route path="admin" element={<RequireRole roles={ADMIN_ROLES}>{lazyPage(<AdminPage />)}</RequireRole>} />
           <Route path="audit" element={<RequireRole roles={AUDIT_ROLES}>{lazyPage(<AuditPage />)}</RequireRole>} />

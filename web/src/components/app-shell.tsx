@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useFormat } from '../format';
 import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } from '../lists';
+import { REVIEW_ROLES } from '../pages/review/review-roles';
 import { useMe } from '../session';
 import { LangSelect } from './lang-select';
 import { UserMenu } from './user-menu';
@@ -87,6 +88,13 @@ export const AppShell = () => {
               <li>
                 <NavLink to="/search" className={navClass} data-testid="nav-search">
                   {t('nav.search')}
+                </NavLink>
+              </li>
+            )}
+            {REVIEW_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/review" className={navClass} data-testid="nav-review">
+                  {t('nav.review')}
                 </NavLink>
               </li>
             )}
