@@ -48,6 +48,7 @@ export interface UserRepository {
 export interface SessionRepository {
   create(session: Session): Promise<void>;
   get(id: string): Promise<Session | undefined>;
+  /** A session deleted meanwhile stays deleted: touching it does nothing. */
   touch(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
   delete(id: string): Promise<void>;
   deleteForUser(userId: string): Promise<void>;

@@ -46,6 +46,7 @@ export class SqlStore implements Store {
   private readonly ctx: StoreContext;
   private readonly txRepositories = new WeakMap<TxFrame, Repositories>();
   private closed = false;
+  private readonly auditRepository: SqlAuditRepository;
 
   constructor(
     readonly dialect: StoreDialect,
@@ -58,6 +59,7 @@ export class SqlStore implements Store {
   ) {
     this.ctx = new StoreContext(dialect, kysely, new AsyncLocalStorage<TxFrame>());
     const r = repositories(this.ctx);
+    this.auditRepository = r.audit as SqlAuditRepository;
     this.agencies = r.agencies;
     this.users = r.users;
     this.sessions = r.sessions;
@@ -87,9 +89,11 @@ export class SqlStore implements Store {
     });
   }
 
+  /** Waits for pending audit appends, then closes the connections. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.auditRepository.idle();
     await this.kysely.destroy();
   }
 }

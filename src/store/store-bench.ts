@@ -164,8 +164,9 @@ async function seed(store: SqlStore, nCases: number, nEntities: number, nAudit: 
     prev = hash;
   }
   await insertAll(store, 'audit_log', audit, 500);
+  // statistics as a running node has them (PostgreSQL: autovacuum also sets the visibility map)
   if (store.dialect === 'sqlite') await sql`analyze`.execute(store.kysely);
-  else await sql`analyze`.execute(store.kysely);
+  else await sql`vacuum analyze`.execute(store.kysely);
   return { terms: terms.length };
 }
 

@@ -75,6 +75,16 @@ export function auditContract(adapter: ContractAdapter): void {
       expect(v).toMatchObject({ ok: true, count: 200 });
     });
 
+    it('writes appends still pending when the store closes', async () => {
+      const other = await adapter.reopen(s.store);
+      const pending = Array.from({ length: 50 }, (_, i) => other.audit.append(entry(i)));
+      await other.close();
+      expect((await Promise.all(pending)).map((e) => e.seq).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
+      expect(await s.store.audit.verify()).toMatchObject({ ok: true, count: 50 });
+    });
+
     it('keeps the chain linear for concurrent appends inside one transaction', async () => {
       await s.store.transaction(async (tx) => {
         await Promise.all(Array.from({ length: 20 }, (_, i) => tx.audit.append(entry(i))));

@@ -76,6 +76,7 @@ export class SqlAuditRepository implements AuditRepository {
 
   private readonly queue: Pending[] = [];
   private draining = false;
+  private drained: Promise<void> = Promise.resolve();
 
   /**
    * Inside a transaction the entry is written with it. Outside, concurrent appends are
@@ -87,8 +88,13 @@ export class SqlAuditRepository implements AuditRepository {
     if (this.ctx.frame()) return this.ctx.atomic(async (db) => (await this.write(db, [entry]))[0] as AuditEntry);
     return new Promise<AuditEntry>((resolve, reject) => {
       this.queue.push({ entry, resolve, reject });
-      if (!this.draining) void this.drain();
+      if (!this.draining) this.drained = this.drain();
     });
+  }
+
+  /** Resolves once every append made so far outside a transaction is written (or refused). */
+  async idle(): Promise<void> {
+    while (this.draining) await this.drained;
   }
 
   private async drain(): Promise<void> {
