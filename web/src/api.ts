@@ -2,7 +2,23 @@
  * A small typed client for the node's HTTP API (same origin, under /api).
  * Every state-changing request carries the CSRF token; a 401 sends the person back to login.
  */
-import type { ApiError } from '../../src/server/api-types';
+import type { ApiError, ListResult } from '../../src/server/api-types';
+import type {
+  ConsentStatus,
+  ConsentView,
+  DeliveryStatus,
+  ForwardOutcome,
+  ForwardRequest,
+  ItemDetail,
+  ItemSummary,
+  ItemType,
+  LedgerEntry,
+  NodeIdentity,
+  PeerView,
+  SendRequest,
+  Shareable,
+  Thread,
+} from './pages/federation/federation-types';
 
 export class ApiFailure extends Error {
   readonly status: number;
@@ -119,4 +135,25 @@ export const api = {
     get: <T>(path: string): Promise<T> => request<T>('GET', path, { quietUnauthorized: true }),
     post: <T>(path: string, body: unknown): Promise<T> => request<T>('POST', path, { body, quietUnauthorized: true }),
   },
+};
+
+const enc = encodeURIComponent;
+
+/** Exchange with partner nodes (/api/federation). */
+export const federationApi = {
+  inbox: (q: { type?: ItemType; unread?: boolean; limit?: number; offset?: number }, signal?: AbortSignal) => api.get<ListResult<ItemSummary>>('/federation/inbox', q, signal),
+  outbox: (q: { type?: ItemType; status?: DeliveryStatus; limit?: number; offset?: number }, signal?: AbortSignal) => api.get<ListResult<ItemSummary>>('/federation/outbox', q, signal),
+  ledger: (q: { direction?: 'sent' | 'received'; type?: ItemType; limit?: number; offset?: number }, signal?: AbortSignal) => api.get<ListResult<LedgerEntry>>('/federation/ledger', q, signal),
+  /** opening a received item marks it read and sends a read receipt */
+  item: (id: string, signal?: AbortSignal) => api.get<ItemDetail>(`/federation/messages/${enc(id)}`, undefined, signal),
+  thread: (id: string, signal?: AbortSignal) => api.get<Thread>(`/federation/threads/${enc(id)}`, undefined, signal),
+  send: (body: SendRequest) => api.post<ItemSummary>('/federation/messages', body),
+  forward: (id: string, body: ForwardRequest) => api.post<ForwardOutcome>(`/federation/messages/${enc(id)}/forward`, body),
+  consents: (q: { direction?: 'incoming' | 'outgoing'; status?: ConsentStatus }, signal?: AbortSignal) => api.get<ListResult<ConsentView>>('/federation/consents', q, signal),
+  decideConsent: (requestId: string, body: { granted: boolean; reason: string }) => api.post<ConsentView>(`/federation/consents/${enc(requestId)}/decision`, body),
+  shareable: (caseId: string, signal?: AbortSignal) => api.get<Shareable>('/federation/shareable', { caseId }, signal),
+  node: (signal?: AbortSignal) => api.get<NodeIdentity>('/federation/node', undefined, signal),
+  peers: (signal?: AbortSignal) => api.get<ListResult<PeerView>>('/federation/peers', undefined, signal),
+  addPeer: (body: { url: string; key: string; fingerprint: string }) => api.post<PeerView>('/federation/peers', body),
+  removePeer: (node: string) => api.del<void>(`/federation/peers/${enc(node)}`),
 };

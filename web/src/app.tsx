@@ -7,6 +7,7 @@ import { LangSelect } from './components/lang-select';
 import { Loading } from './components/loading';
 import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } from './lists';
 import { CaseListPage } from './pages/case-list-page';
+import { EXCHANGE_READ_ROLES, LEDGER_ROLES, LIAISON_ROLES, PEER_ROLES } from './pages/federation/federation-nav';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { REVIEW_ROLES } from './pages/review/review-roles';
@@ -19,6 +20,13 @@ const EntityPage = lazy(() => import('./pages/entity-page').then((m) => ({ defau
 const SearchPage = lazy(() => import('./pages/search-page').then((m) => ({ default: m.SearchPage })));
 const AdminPage = lazy(() => import('./pages/admin/admin-page').then((m) => ({ default: m.AdminPage })));
 const AuditPage = lazy(() => import('./pages/audit/audit-page').then((m) => ({ default: m.AuditPage })));
+const InboxPage = lazy(() => import('./pages/federation/inbox-page').then((m) => ({ default: m.InboxPage })));
+const OutboxPage = lazy(() => import('./pages/federation/outbox-page').then((m) => ({ default: m.OutboxPage })));
+const ThreadPage = lazy(() => import('./pages/federation/thread-page').then((m) => ({ default: m.ThreadPage })));
+const ComposePage = lazy(() => import('./pages/federation/compose-page').then((m) => ({ default: m.ComposePage })));
+const ConsentsPage = lazy(() => import('./pages/federation/consents-page').then((m) => ({ default: m.ConsentsPage })));
+const PeersPage = lazy(() => import('./pages/federation/peers-page').then((m) => ({ default: m.PeersPage })));
+const LedgerPage = lazy(() => import('./pages/federation/ledger-page').then((m) => ({ default: m.LedgerPage })));
 const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
 const ReviewPage = lazy(() => import('./pages/review/review-page').then((m) => ({ default: m.ReviewPage })));
 
@@ -109,6 +117,13 @@ export const App = () => (
           <Route path="account" element={lazyPage(<AccountPage />)} />
           <Route path="admin" element={<RequireRole roles={ADMIN_ROLES}>{lazyPage(<AdminPage />)}</RequireRole>} />
           <Route path="audit" element={<RequireRole roles={AUDIT_ROLES}>{lazyPage(<AuditPage />)}</RequireRole>} />
+          <Route path="federation" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<InboxPage />)}</RequireRole>} />
+          <Route path="federation/outbox" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<OutboxPage />)}</RequireRole>} />
+          <Route path="federation/compose" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ComposePage />)}</RequireRole>} />
+          <Route path="federation/consents" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ConsentsPage />)}</RequireRole>} />
+          <Route path="federation/threads/:id" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<ThreadPage />)}</RequireRole>} />
+          <Route path="federation/peers" element={<RequireRole roles={PEER_ROLES}>{lazyPage(<PeersPage />)}</RequireRole>} />
+          <Route path="federation/ledger" element={<RequireRole roles={LEDGER_ROLES}>{lazyPage(<LedgerPage />)}</RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

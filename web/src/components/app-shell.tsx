@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useFormat } from '../format';
 import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } from '../lists';
+import { EXCHANGE_READ_ROLES, LEDGER_ROLES } from '../pages/federation/federation-nav';
 import { REVIEW_ROLES } from '../pages/review/review-roles';
 import { useMe } from '../session';
 import { LangSelect } from './lang-select';
@@ -98,6 +99,13 @@ export const AppShell = () => {
                 </NavLink>
               </li>
             )}
+            {EXCHANGE_READ_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/federation" className={navClass} data-testid="nav-federation">
+                  {t('nav.federation')}
+                </NavLink>
+              </li>
+            )}
             {AUDIT_ROLES.includes(me.role) && (
               <li>
                 <NavLink to="/audit" className={navClass} data-testid="nav-audit">
@@ -105,10 +113,24 @@ export const AppShell = () => {
                 </NavLink>
               </li>
             )}
+            {LEDGER_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/federation/ledger" className={navClass} data-testid="nav-ledger">
+                  {t('nav.ledger')}
+                </NavLink>
+              </li>
+            )}
             {ADMIN_ROLES.includes(me.role) && (
               <li>
                 <NavLink to="/admin" className={navClass} data-testid="nav-admin">
                   {t('nav.admin')}
+                </NavLink>
+              </li>
+            )}
+            {ADMIN_ROLES.includes(me.role) && (
+              <li>
+                <NavLink to="/federation/peers" className={navClass} data-testid="nav-peers">
+                  {t('nav.peers')}
                 </NavLink>
               </li>
             )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorMessage } from '../components/error-message';
 import { Loading } from '../components/loading';
+import { ShareWithPartners } from '../components/share-with-partners';
 import { usePageTitle } from '../use-page-title';
 import { CaseAuditSection } from './case/case-audit-section';
 import { CaseHeader } from './case/case-header';
@@ -68,6 +69,7 @@ export const CasePage = () => {
       )}
       {editor.resource.error !== null && <ErrorMessage error={editor.resource.error} />}
       <CaseHeader detail={detail} editor={editor} />
+      <ShareWithPartners caseId={detail.id} />
       <nav className="toc" aria-label={t('case.onThisPage')}>
         <ul>
           {sections.map((s) => (

@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import type { Role } from '../../../../src/server/api-types';
+import { useMe } from '../../session';
+
+/*
+ * Who sees which exchange page. These mirror src/domain/policy.ts only to hide links a
+ * person could not use; the server decides.
+ */
+/** federation.share: send, forward, answer, decide consent. */
+export const LIAISON_ROLES: readonly Role[] = ['liaison'];
+/** federation.share or entity.read: read received items (each within its TLP audience). */
+export const EXCHANGE_READ_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor'];
+/** The peers page: administrators manage, liaison officers read. */
+export const PEER_ROLES: readonly Role[] = ['admin', 'liaison'];
+/** The ledger of every item sent and received. */
+export const LEDGER_ROLES: readonly Role[] = ['auditor'];
+
+/** Tabs between the exchange pages this person may use. */
+export const FederationNav = () => {
+  const { t } = useTranslation();
+  const me = useMe();
+  const liaison = LIAISON_ROLES.includes(me.role);
+  const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
+  const tabs = [
+    { to: '/federation', end: true, label: t('federation.inbox.title'), id: 'inbox', show: EXCHANGE_READ_ROLES.includes(me.role) },
+    { to: '/federation/outbox', label: t('federation.outbox.title'), id: 'outbox', show: liaison },
+    { to: '/federation/consents', label: t('federation.consents.title'), id: 'consents', show: liaison },
+    { to: '/federation/peers', label: t('federation.peers.title'), id: 'peers', show: PEER_ROLES.includes(me.role) },
+  ].filter((tab) => tab.show);
+  if (tabs.length < 2) return null;
+  return (
+    <nav className="tabs" aria-label={t('federation.nav')}>
+      <ul>
+        {tabs.map((tab) => (
+          <li key={tab.id}>
+            <NavLink to={tab.to} end={tab.end} className={tabClass} data-testid={`tab-${tab.id}`}>
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+};
