@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { addMember, addSubject, caseAuditTrail, createCase, editCase, linkEntity, listCases, readCase, removeSubject } from '../../app/case-service';
-import { search } from '../../app/search-service';
+import { matchingCaseIds } from '../../app/search-service';
 import type { CaseMemberCapacity, SubjectRole } from '../../domain/model';
 import type { NewCaseInput, CaseEdit as CaseEditInput } from '../../domain/case';
 import { agencyMap, presentAudit, presentCaseDetail, presentCaseSummary } from '../presenters';
@@ -18,10 +18,7 @@ export async function caseRoutes(app: FastifyInstance, { ctx }: RouteDeps): Prom
     const user = requireUser(request);
     const q = request.query as { q?: string; status?: never; type?: never; tlp?: never; limit: number; offset: number };
     let ids: string[] | undefined;
-    if (q.q && q.q.trim()) {
-      const found = await search(ctx, user.actor, q.q, { docType: 'case', limit: 500 });
-      ids = found.cases.map((c) => c.id);
-    }
+    if (q.q && q.q.trim()) ids = await matchingCaseIds(ctx, user.actor, q.q);
     const page = await listCases(ctx, user.actor, { status: q.status, type: q.type, tlp: q.tlp, limit: q.limit, offset: q.offset, sort: 'updated_desc' }, ids);
     const agencies = await agencyMap(ctx);
     const counts = await Promise.all(page.items.map((c) => ctx.store.cases.listSubjects(c.id).then((s) => s.length)));
