@@ -1,18 +1,23 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format';
 import { useCatalogues } from '../../reference';
-import type { IdentityBasis, Json, SharedEntity } from './federation-types';
+import type { IdentityBasis, SharedEntity } from './federation-types';
 
-const text = (v: Json | undefined): string | null => (typeof v === 'string' && v.trim() ? v : null);
-const texts = (v: Json | undefined): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+type Bag = Record<string, unknown>;
+const isBag = (v: unknown): v is Bag => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-const asEntities = (v: Json | undefined): SharedEntity[] =>
+const asEntities = (v: unknown): SharedEntity[] =>
   Array.isArray(v)
-    ? v.filter((e): e is SharedEntity & Json => typeof e === 'object' && e !== null && !Array.isArray(e) && typeof e.globalId === 'string' && typeof e.schema === 'string')
+    ? v.filter((e): e is SharedEntity => isBag(e) && typeof e.globalId === 'string' && typeof e.schema === 'string' && isBag(e.properties)).map((e) => ({
+        ...e,
+        properties: Object.fromEntries(Object.entries(e.properties).map(([k, vals]) => [k, texts(vals)])),
+      }))
     : [];
 
-const asBasis = (v: Json | undefined): IdentityBasis | null =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && (v.kind === 'consent' || v.kind === 'legal_basis') && typeof v.reference === 'string' ? (v as unknown as IdentityBasis) : null;
+const asBasis = (v: unknown): IdentityBasis | null =>
+  isBag(v) && (v.kind === 'consent' || v.kind === 'legal_basis') && typeof v.reference === 'string' && typeof v.recordedAt === 'string' ? { kind: v.kind, reference: v.reference, recordedAt: v.recordedAt } : null;
 
 /** The entities an item carries: only the fields the sender chose, labelled from the schema. */
 export const SharedEntities = ({ entities }: { entities: SharedEntity[] }) => {
@@ -50,7 +55,7 @@ export const SharedEntities = ({ entities }: { entities: SharedEntity[] }) => {
 };
 
 /** What an alert, a request or a response says, from its (already checked) payload. */
-export const ItemContent = ({ type, payload }: { type: string; payload: Record<string, Json> }) => {
+export const ItemContent = ({ type, payload }: { type: string; payload: Record<string, unknown> }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const basis = asBasis(payload.identityBasis);

@@ -6,10 +6,10 @@ import { ErrorMessage } from '../../components/error-message';
 import { FieldError } from '../../components/field-error';
 import { invalidProps } from '../../field-errors';
 import { audienceFor, rememberAudience, rememberedAudience } from './exchange-rules';
-import type { ItemDetail, Json } from './federation-types';
+import type { ItemDetail } from './federation-types';
 import { AudienceField, HandlingFields } from './handling-fields';
 
-const questionsOf = (payload: Record<string, Json> | null): string[] =>
+const questionsOf = (payload: Record<string, unknown> | null): string[] =>
   Array.isArray(payload?.questions) ? payload.questions.filter((q): q is string => typeof q === 'string') : [];
 
 /** Answering a request for information received from a partner: one answer per question. */

@@ -125,7 +125,7 @@ export const ThreadPage = () => {
       <ErrorMessage error={thread.error} />
       {thread.data && (
         <>
-          <h1 data-testid="thread-title">{thread.data.title}</h1>
+          <h1 data-testid="thread-title">{thread.data.title ?? t('federation.purged')}</h1>
           <p className="hint">{t('federation.thread.count', { count: items.length, formatted: String(items.length) })}</p>
           <div className="thread" data-testid="thread">
             {items.map((item) => (
