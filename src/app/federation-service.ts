@@ -274,3 +274,38 @@ export async function decideConsent(
   const { grant: _grant, heldEnvelopeId: _held, ...view } = record;
   return view;
 }
+
+export type LedgerEntry = Omit<ItemDetail, 'title' | 'payload'>;
+
+/**
+ * The auditors' ledger: every item sent and received, with its handling, parties, delivery
+ * state and receipts — never its title or content. Reading it is itself audited.
+ */
+export async function listLedger(
+  ctx: AppContext,
+  access: FederationAccess,
+  actor: FederationActor,
+  q: { direction?: 'sent' | 'received'; type?: string; limit: number; offset: number },
+): Promise<{ items: LedgerEntry[]; total: number }> {
+  if (!can(actor, 'audit.read')) throw new AlianzaError('POLICY_DENIED', { action: 'audit.read' });
+  const types = q.type ? [q.type] : undefined;
+  const directions: ('sent' | 'received')[] = q.direction ? [q.direction] : ['sent', 'received'];
+  const all = (await Promise.all(directions.map((d) => access.items.list(d, { types, limit: LIST_WINDOW }))))
+    .flat()
+    .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.envelopeId < b.envelopeId ? 1 : -1));
+  const page = all.slice(q.offset, q.offset + q.limit);
+  const peers = await access.peers.list();
+  const now = ctx.clock.now().getTime();
+  const items = await Promise.all(
+    page.map(async (item) => {
+      const detail =
+        item.direction === 'sent'
+          ? itemDetail(item, { outbox: await access.outbox.get(item.envelopeId), receipts: await access.receipts.listFor(item.envelopeId), peers })
+          : itemDetail(item, { inbox: await access.inbox.get(item.envelopeId), now });
+      const { title: _title, payload: _payload, ...entry } = detail;
+      return entry;
+    }),
+  );
+  await audit(ctx.store, ctx.clock, actor, { action: 'federation.ledger.read', detail: { direction: q.direction ?? null, type: q.type ?? null, offset: q.offset } });
+  return { items, total: all.length };
+}

@@ -547,6 +547,9 @@ export interface FederationItemDetail extends FederationItemSummary {
   receipts: { status: 'delivered' | 'read'; from: string; at: string; receivedAt: string }[];
 }
 
+/** GET /api/federation/ledger?direction&type&limit&offset -> ListResult<FederationLedgerEntry> (auditors; audited) */
+export type FederationLedgerEntry = Omit<FederationItemDetail, 'title' | 'payload'>;
+
 /** GET /api/federation/threads/:id */
 export interface FederationThread {
   threadId: string;

@@ -111,6 +111,24 @@ describe('request for information, answer, thread', () => {
     expect((await mx.store.audit.verify()).ok).toBe(true);
   });
 
+  it("gives auditors a ledger of every item, without titles or content, and audits the reading", async () => {
+    const { ca } = nodes as { ca: HttpNode };
+    const auditor = await ca.signIn('auditor');
+    const res = await ca.app.inject({ method: 'GET', url: '/api/federation/ledger', headers: as(auditor) });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { type: string; direction: string; receipts: unknown[]; title?: unknown; payload?: unknown }[];
+    expect(items.map((i) => [i.type, i.direction])).toEqual(expect.arrayContaining([['RequestForInformation', 'sent'], ['Response', 'received']]));
+    for (const i of items) {
+      expect(i).not.toHaveProperty('title');
+      expect(i).not.toHaveProperty('payload');
+    }
+    expect(res.body).not.toContain('Recruiter placing workers');
+    expect(items.find((i) => i.direction === 'sent')!.receipts.length).toBeGreaterThan(0);
+    expect((await ca.store.audit.list({ action: 'federation.ledger.read' })).items).toHaveLength(1);
+    const liaison = await ca.signIn('liaison');
+    expect((await ca.app.inject({ method: 'GET', url: '/api/federation/ledger', headers: as(liaison) })).statusCode).toBe(403);
+  });
+
   it('only liaison officers send; a response must answer a request this node received', async () => {
     const { ca } = nodes as { ca: HttpNode };
     for (const role of ['admin', 'analyst', 'investigator', 'auditor']) {

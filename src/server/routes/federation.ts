@@ -19,13 +19,13 @@ import {
   forwardItem,
   listConsents,
   listInbox,
+  listLedger,
   listOutbox,
   openItem,
   readThread,
   sendMessage,
   type SendInput,
 } from '../../app/federation-service';
-import { itemDetail } from '../../app/federation-views';
 import { MAX_ENVELOPE_BYTES } from '../../federation/constants';
 import { registerCatalogue } from '../http-errors';
 import { requireUser } from '../session';
@@ -123,32 +123,6 @@ async function envelopeEndpoint(app: FastifyInstance, rt: FederationRuntime, aud
   });
 }
 
-/**
- * Every item this node sent or received, newest first, with its handling, delivery state and
- * receipts, for auditors: the exchange's metadata only (no titles, no payloads), because an
- * auditor is rarely in an item's audience.
- */
-async function ledger(rt: FederationRuntime, q: { direction?: 'sent' | 'received'; type?: string; limit: number; offset: number }) {
-  const directions = q.direction ? [q.direction] : (['sent', 'received'] as const);
-  const end = q.offset + q.limit;
-  const lists = await Promise.all(directions.map((d) => rt.items.list(d, { types: q.type ? [q.type] : undefined, limit: 2000 })));
-  const all = lists.flat().sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.envelopeId < b.envelopeId ? 1 : -1));
-  const page = all.slice(q.offset, end);
-  const peers = await rt.peers.list();
-  const items = await Promise.all(
-    page.map(async (item) => {
-      const [inbox, outbox, receipts] = await Promise.all([
-        item.direction === 'received' ? rt.inbox.get(item.envelopeId) : undefined,
-        item.direction === 'sent' ? rt.outbox.get(item.envelopeId) : undefined,
-        item.direction === 'sent' ? rt.receipts.listFor(item.envelopeId) : [],
-      ]);
-      const { title: _title, payload: _payload, ...entry } = itemDetail(item, { inbox, outbox, receipts, peers });
-      return entry;
-    }),
-  );
-  return { items, total: all.length };
-}
-
 export async function federationRoutes(app: FastifyInstance, { ctx, config }: RouteDeps): Promise<void> {
   registerCatalogue(federationAppErrors);
   const rt = federationFor(ctx, { dataDir: config.dataDir });
@@ -201,34 +175,6 @@ export async function federationRoutes(app: FastifyInstance, { ctx, config }: Ro
     return reply.status(204).send();
   });
 
-  app.get(
-    '/api/federation/ledger',
-    {
-      schema: {
-        tags,
-        summary: 'Auditors: every item sent and received, with handling, delivery state and receipts (no content)',
-        querystring: Type.Object({ direction: Type.Optional(Enum(['sent', 'received'])), type: Type.Optional(ItemTypes), ...Paging }),
-      },
-    },
-    async (request) => {
-      const user = requireUser(request);
-      assertCan(user.actor, 'audit.read');
-      const q = request.query as { direction?: 'sent' | 'received'; type?: string; limit: number; offset: number };
-      const result = await ledger(rt, q);
-      await ctx.store.audit.append({
-        at: ctx.clock.now().toISOString(),
-        actorId: user.actor.userId,
-        actorLabel: user.actor.email ?? user.actor.displayName,
-        action: 'federation.ledger.read',
-        targetType: 'federation_message',
-        targetId: null,
-        caseId: null,
-        detail: { direction: q.direction ?? null, type: q.type ?? null, offset: q.offset, count: result.items.length },
-      });
-      return result;
-    },
-  );
-
   app.get('/api/federation/shareable', { schema: { tags, summary: 'What a case offers for sharing: entities and field names (no values)', querystring: Type.Object({ caseId: Id }) } }, async (request) => {
     const user = requireUser(request);
     if (!canShareAcross(user.actor)) throw new AlianzaError('POLICY_DENIED', { action: 'federation.share' });
@@ -261,6 +207,21 @@ export async function federationRoutes(app: FastifyInstance, { ctx, config }: Ro
     async (request) => {
       const user = requireUser(request);
       return listOutbox(ctx, rt, user.actor, request.query as { type?: string; status?: string; limit: number; offset: number });
+    },
+  );
+
+  app.get(
+    '/api/federation/ledger',
+    {
+      schema: {
+        tags,
+        summary: 'The auditors’ ledger: every item sent and received, with handling, parties, delivery and receipts, never its content',
+        querystring: Type.Object({ direction: Type.Optional(Enum(['sent', 'received'])), type: Type.Optional(ItemTypes), ...Paging }),
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return listLedger(ctx, rt, user.actor, request.query as { direction?: 'sent' | 'received'; type?: string; limit: number; offset: number });
     },
   );
 
