@@ -53,7 +53,8 @@ export function threadOf(type: string, envelopeId: string, payload: Record<strin
 }
 
 /**
- * Inbox handlers for the item types: each received item joins the ledger. Idempotent on the
+ * Inbox handlers for the item types: each received item joins the ledger (without its title
+ * or content). Idempotent on the
  * envelope id (a second run keeps the first row), and independent of arrival order (a
  * response that arrives before its request still lands in the request's thread).
  */
@@ -65,7 +66,8 @@ export function itemHandlers(items: Pick<FederationItemStore, 'record'>): InboxH
       type: message.type,
       peerNode: message.from.node,
       threadId: threadOf(message.type, message.envelopeId, message.payload),
-      title: itemTitle(message.type, message.payload),
+      // the title is part of the content: it stays in the inbox, which purges it with the payload
+      title: '',
       createdAt: message.created,
       senderUserId: null,
       senderLabel: null,

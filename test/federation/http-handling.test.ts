@@ -179,6 +179,7 @@ describe('retention', () => {
     const record = await ca.rt.inbox.get(id);
     expect(record).toMatchObject({ payload: null, evidence: null });
     expect(record!.contentDigest).toMatch(/^[0-9a-f]{64}$/);
+    expect((await ca.rt.items.get(id))!.title).toBe(''); // the ledger never held the content
     expect((await ca.store.audit.list({ action: 'federation.message.purged', targetId: id })).items).toHaveLength(1);
     expect((await ca.store.audit.verify()).ok).toBe(true);
   });
