@@ -4,11 +4,12 @@
  *   { kind: 'postgres', url, schema? }  PostgreSQL; `schema` isolates a node (or a test run)
  *                                   inside a shared database through search_path.
  */
-import { Kysely, Migrator, PostgresDialect, sql, type Migration, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { AlianzaError } from '../domain/errors';
 import type { Database } from './db-types';
 import { MIGRATIONS } from './migrations/index';
+import { NodePostgresDialect } from './postgres-dialect';
 import { NodeSqliteDialect, openSqliteFile } from './sqlite-dialect';
 import { SqlStore } from './sql-store';
 import type { StoreDialect } from './store-context';
@@ -76,7 +77,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Sq
   });
   // An idle connection that breaks must not crash the node; the next query reports it.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new NodePostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
   } catch (err) {
