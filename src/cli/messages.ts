@@ -5,8 +5,10 @@ import { ALL_CATALOGUES } from '../server/catalogues';
 import { cliCatalogue } from './cli-catalogue';
 import { helpCatalogue } from './help-catalogue';
 import { importCatalogue } from './import-catalogue';
+import { peerCatalogue } from './peer-catalogue';
+import { federationAppErrors } from '../app/federation-errors';
 
-const catalogues: Catalogue[] = [cliCatalogue, importCatalogue, helpCatalogue, ...ALL_CATALOGUES];
+const catalogues: Catalogue[] = [cliCatalogue, importCatalogue, helpCatalogue, peerCatalogue, federationAppErrors, ...ALL_CATALOGUES];
 
 export function addCliCatalogue(c: Catalogue): void {
   if (!catalogues.includes(c)) catalogues.push(c);

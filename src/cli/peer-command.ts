@@ -7,13 +7,8 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { AlianzaError } from '../domain/errors';
-import { federationAppErrors } from '../app/federation-errors';
-import { addCliCatalogue, cliLocale, cliMessage } from './messages';
+import { cliLocale, cliMessage } from './messages';
 import { defaultDataDir } from './node-commands';
-import { peerCatalogue } from './peer-catalogue';
-
-addCliCatalogue(peerCatalogue);
-addCliCatalogue(federationAppErrors);
 
 const t = (code: string, params?: Record<string, string | number>): string => cliMessage(code, cliLocale(), params);
 const say = (code: string, params?: Record<string, string | number>): void => console.log(t(code, params));
