@@ -14,6 +14,7 @@ export interface FederationAccess {
   };
   outbox: {
     get(id: string): Promise<OutboxRecord | undefined>;
+    list(filter: { status?: OutboxStatus[] }): Promise<OutboxRecord[]>;
     countByStatus(): Promise<Record<OutboxStatus, number>>;
   };
   receipts: ReceiptStore;

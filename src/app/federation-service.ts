@@ -15,7 +15,7 @@ import type { Json } from '../federation/canonical-json';
 import type { Audience } from '../federation/envelope';
 import { mayAccess, type Viewer } from '../federation/handling';
 import type { IdentityBasis } from '../federation/messages';
-import type { InboxRecord } from '../federation/ports';
+import type { InboxRecord, OutboxStatus } from '../federation/ports';
 import { audit } from './audit';
 import type { AppContext } from './context';
 import type { FederationAccess } from './federation-access';
@@ -143,10 +143,11 @@ export async function listOutbox(
   requireShare(actor);
   const items = await access.items.list('sent', { types: q.type ? [q.type] : undefined, limit: LIST_WINDOW });
   const peers = await access.peers.list();
-  const withState = await Promise.all(items.map(async (i) => ({ item: i, outbox: await access.outbox.get(i.envelopeId) })));
-  const chosen = withState.filter((x) => !q.status || x.outbox?.status === q.status);
+  const withStatus = q.status ? new Set((await access.outbox.list({ status: [q.status as OutboxStatus] })).map((r) => r.id)) : null;
+  const chosen = withStatus ? items.filter((i) => withStatus.has(i.envelopeId)) : items;
   const page = chosen.slice(q.offset, q.offset + q.limit);
-  return { items: page.map((x) => itemSummary(x.item, { outbox: x.outbox, peers })), total: chosen.length };
+  const states = await Promise.all(page.map((i) => access.outbox.get(i.envelopeId)));
+  return { items: page.map((item, n) => itemSummary(item, { outbox: states[n], peers })), total: chosen.length };
 }
 
 async function readableItem(ctx: AppContext, access: FederationAccess, actor: FederationActor, item: FederationItem): Promise<ItemDetail | null> {

@@ -99,6 +99,10 @@ describe('request for information, answer, thread', () => {
       return item?.delivery.status === 'read' ? item : undefined;
     });
     expect(sent.delivery.deliveredAt).not.toBeNull();
+    const readOnly = await ca.app.inject({ method: 'GET', url: '/api/federation/outbox?status=read', headers: as(caLiaison) });
+    expect(readOnly.json().items.map((i: { id: string }) => i.id)).toContain(rfi.id);
+    const failedOnly = await ca.app.inject({ method: 'GET', url: '/api/federation/outbox?status=failed', headers: as(caLiaison) });
+    expect(failedOnly.json()).toEqual({ items: [], total: 0 });
     const receipts = await ca.rt.receipts.listFor(rfi.id);
     expect(receipts.map((r) => r.status).sort()).toEqual(['delivered', 'read']);
 
