@@ -1,5 +1,6 @@
 /** Debian's Chromium through playwright-core, for the browser tests; screenshots go to test-results/. */
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -27,4 +28,27 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-full.png`), fullPage: true });
   return file;
+}
+
+/**
+ * Copies the built web app to a temporary folder (retrying while a build is rewriting it) and
+ * returns the folder, for ALIANZA_WEB_DIST: the nodes then serve a copy that another build on
+ * the same machine cannot change under a running browser test.
+ */
+export function snapshotWebDist(): string {
+  const source = path.resolve('web', 'dist');
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'alianza-web-'));
+    try {
+      cpSync(source, dir, { recursive: true });
+      const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+      const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+      if (assets.length > 0 && assets.every((a) => existsSync(path.join(dir, a)))) return dir;
+    } catch {
+      // a build was emptying the folder: try again
+    }
+    rmSync(dir, { recursive: true, force: true });
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  }
+  throw new Error('web/dist could not be copied whole (is a build running?)');
 }

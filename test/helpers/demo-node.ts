@@ -35,7 +35,9 @@ export async function demoNode(country: DemoCountry = 'MX', opts: { scale?: numb
     if (!opts.fresh) prepared.set(key, base);
   }
   const dir = path.join(base, country.toLowerCase());
-  const config = loadConfig({ ALIANZA_DATA: dir, ALIANZA_DEMO: 'true', ALIANZA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', ALIANZA_PORT: '0' });
+  // a test may serve its own copy of the built web app (ALIANZA_WEB_DIST), safe from a rebuild running meanwhile
+  const webDist = process.env.ALIANZA_WEB_DIST ? { ALIANZA_WEB_DIST: process.env.ALIANZA_WEB_DIST } : {};
+  const config = loadConfig({ ALIANZA_DATA: dir, ALIANZA_DEMO: 'true', ALIANZA_DEMO_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'silent', ALIANZA_PORT: '0', ...webDist });
   const node = await openNode(config);
   const app = await buildApp({ config, ctx: node.ctx });
   let url: string | null = null;

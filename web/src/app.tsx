@@ -117,13 +117,13 @@ export const App = () => (
           <Route path="account" element={lazyPage(<AccountPage />)} />
           <Route path="admin" element={<RequireRole roles={ADMIN_ROLES}>{lazyPage(<AdminPage />)}</RequireRole>} />
           <Route path="audit" element={<RequireRole roles={AUDIT_ROLES}>{lazyPage(<AuditPage />)}</RequireRole>} />
-          <Route path="federation" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<InboxPage />)}</RequireRole>} />
-          <Route path="federation/outbox" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<OutboxPage />)}</RequireRole>} />
-          <Route path="federation/compose" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ComposePage />)}</RequireRole>} />
-          <Route path="federation/consents" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ConsentsPage />)}</RequireRole>} />
-          <Route path="federation/threads/:id" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<ThreadPage />)}</RequireRole>} />
-          <Route path="federation/peers" element={<RequireRole roles={PEER_ROLES}>{lazyPage(<PeersPage />)}</RequireRole>} />
-          <Route path="federation/ledger" element={<RequireRole roles={LEDGER_ROLES}>{lazyPage(<LedgerPage />)}</RequireRole>} />
+          <Route path="exchange" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<InboxPage />)}</RequireRole>} />
+          <Route path="exchange/outbox" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<OutboxPage />)}</RequireRole>} />
+          <Route path="exchange/compose" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ComposePage />)}</RequireRole>} />
+          <Route path="exchange/consents" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ConsentsPage />)}</RequireRole>} />
+          <Route path="exchange/threads/:id" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<ThreadPage />)}</RequireRole>} />
+          <Route path="exchange/peers" element={<RequireRole roles={PEER_ROLES}>{lazyPage(<PeersPage />)}</RequireRole>} />
+          <Route path="exchange/ledger" element={<RequireRole roles={LEDGER_ROLES}>{lazyPage(<LedgerPage />)}</RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -101,7 +101,7 @@ export const AppShell = () => {
             )}
             {EXCHANGE_READ_ROLES.includes(me.role) && (
               <li>
-                <NavLink to="/federation" className={navClass} data-testid="nav-federation">
+                <NavLink to="/exchange" className={navClass} data-testid="nav-federation">
                   {t('nav.federation')}
                 </NavLink>
               </li>
@@ -115,7 +115,7 @@ export const AppShell = () => {
             )}
             {LEDGER_ROLES.includes(me.role) && (
               <li>
-                <NavLink to="/federation/ledger" className={navClass} data-testid="nav-ledger">
+                <NavLink to="/exchange/ledger" className={navClass} data-testid="nav-ledger">
                   {t('nav.ledger')}
                 </NavLink>
               </li>
@@ -129,7 +129,7 @@ export const AppShell = () => {
             )}
             {ADMIN_ROLES.includes(me.role) && (
               <li>
-                <NavLink to="/federation/peers" className={navClass} data-testid="nav-peers">
+                <NavLink to="/exchange/peers" className={navClass} data-testid="nav-peers">
                   {t('nav.peers')}
                 </NavLink>
               </li>

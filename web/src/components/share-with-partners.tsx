@@ -7,7 +7,7 @@ export const ShareWithPartners = ({ caseId }: { caseId: string }) => {
   const { t } = useTranslation();
   const me = useMe();
   if (me.role !== 'liaison') return null;
-  const to = (type: string) => `/federation/compose?caseId=${encodeURIComponent(caseId)}&type=${type}`;
+  const to = (type: string) => `/exchange/compose?caseId=${encodeURIComponent(caseId)}&type=${type}`;
   return (
     <section className="case-section share-partners" aria-labelledby="share-partners-heading" id="share-partners">
       <h2 id="share-partners-heading">{t('federation.share.title')}</h2>

@@ -39,7 +39,7 @@ export const ComposePage = () => {
   return (
     <section className="page" data-testid="compose-page">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        {caseId && kase.data ? <Link to={`/cases/${encodeURIComponent(caseId)}`}>{kase.data.reference}</Link> : <Link to="/federation/outbox">{t('federation.outbox.title')}</Link>}
+        {caseId && kase.data ? <Link to={`/cases/${encodeURIComponent(caseId)}`}>{kase.data.reference}</Link> : <Link to="/exchange/outbox">{t('federation.outbox.title')}</Link>}
       </nav>
       <h1>{t('federation.compose.title')}</h1>
       <ErrorMessage error={kase.error ?? shareable.error ?? peers.error} />
@@ -131,7 +131,7 @@ const ComposeForm = ({ initialType, detail, entities, peers }: { initialType: Co
     setBusy(false);
     setFailures(failed);
     if (Object.keys(failed).length === 0) {
-      navigate('/federation/outbox', { state: { sent } });
+      navigate('/exchange/outbox', { state: { sent } });
       return;
     }
     setRecipients(recipients.filter((n) => n in failed));
@@ -242,7 +242,7 @@ const ComposeForm = ({ initialType, detail, entities, peers }: { initialType: Co
         <button type="submit" className="button" disabled={busy} data-testid="compose-send">
           {busy ? t('federation.compose.sending') : t('federation.compose.send', { count: Math.max(1, recipients.length) })}
         </button>
-        <Link to={detail ? `/cases/${encodeURIComponent(detail.id)}` : '/federation/outbox'} className="button button-secondary">
+        <Link to={detail ? `/cases/${encodeURIComponent(detail.id)}` : '/exchange/outbox'} className="button button-secondary">
           {t('common.cancel')}
         </Link>
       </div>

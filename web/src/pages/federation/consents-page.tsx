@@ -48,7 +48,7 @@ const ConsentCard = ({ consent, onDecided }: { consent: ConsentView; onDecided: 
       </p>
       <p>
         {incoming ? (
-          <Link to={`/federation/threads/${encodeURIComponent(consent.itemId)}`} data-testid="consent-item-link">
+          <Link to={`/exchange/threads/${encodeURIComponent(consent.itemId)}`} data-testid="consent-item-link">
             {t('federation.consents.openItem')}
           </Link>
         ) : (

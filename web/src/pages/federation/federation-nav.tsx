@@ -23,10 +23,10 @@ export const FederationNav = () => {
   const liaison = LIAISON_ROLES.includes(me.role);
   const tabClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'tab active' : 'tab');
   const tabs = [
-    { to: '/federation', end: true, label: t('federation.inbox.title'), id: 'inbox', show: EXCHANGE_READ_ROLES.includes(me.role) },
-    { to: '/federation/outbox', label: t('federation.outbox.title'), id: 'outbox', show: liaison },
-    { to: '/federation/consents', label: t('federation.consents.title'), id: 'consents', show: liaison },
-    { to: '/federation/peers', label: t('federation.peers.title'), id: 'peers', show: PEER_ROLES.includes(me.role) },
+    { to: '/exchange', end: true, label: t('federation.inbox.title'), id: 'inbox', show: EXCHANGE_READ_ROLES.includes(me.role) },
+    { to: '/exchange/outbox', label: t('federation.outbox.title'), id: 'outbox', show: liaison },
+    { to: '/exchange/consents', label: t('federation.consents.title'), id: 'consents', show: liaison },
+    { to: '/exchange/peers', label: t('federation.peers.title'), id: 'peers', show: PEER_ROLES.includes(me.role) },
   ].filter((tab) => tab.show);
   if (tabs.length < 2) return null;
   return (

@@ -75,7 +75,7 @@ export const HandlingFields = ({ prefix, value, onChange, labels = TLP_LEVELS, p
         </p>
         <FieldError id={id('retention')} message={errors[id('retention')]} />
       </div>
-      <div className="field checkbox-field field-wide">
+      <div className="checkbox-field field-wide">
         <input
           id={id('consent-forward')}
           type="checkbox"

@@ -48,7 +48,7 @@ export const InboxPage = () => {
         <h1>{t('federation.inbox.title')}</h1>
         {liaison && (
           <div className="actions">
-            <Link to="/federation/compose?type=RequestForInformation" className="button button-secondary" data-testid="new-rfi-button">
+            <Link to="/exchange/compose?type=RequestForInformation" className="button button-secondary" data-testid="new-rfi-button">
               {t('federation.compose.newRfi')}
             </Link>
           </div>

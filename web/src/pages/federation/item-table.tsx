@@ -6,7 +6,7 @@ import { useFormat } from '../../format';
 import { isOverdue } from './exchange-rules';
 import type { ItemSummary } from './federation-types';
 
-export const threadLink = (item: Pick<ItemSummary, 'threadId' | 'id'>): string => `/federation/threads/${encodeURIComponent(item.threadId)}#item-${item.id}`;
+export const threadLink = (item: Pick<ItemSummary, 'threadId' | 'id'>): string => `/exchange/threads/${encodeURIComponent(item.threadId)}#item-${item.id}`;
 
 /** "Mexico (mx)" */
 export const PeerName = ({ peer }: { peer: ItemSummary['peer'] }) => {

@@ -47,10 +47,10 @@ export const OutboxPage = () => {
       <div className="page-heading">
         <h1>{t('federation.outbox.title')}</h1>
         <div className="actions">
-          <Link to="/federation/compose?type=Alert" className="button" data-testid="new-alert-button">
+          <Link to="/exchange/compose?type=Alert" className="button" data-testid="new-alert-button">
             {t('federation.compose.newAlert')}
           </Link>
-          <Link to="/federation/compose?type=RequestForInformation" className="button button-secondary" data-testid="new-rfi-button">
+          <Link to="/exchange/compose?type=RequestForInformation" className="button button-secondary" data-testid="new-rfi-button">
             {t('federation.compose.newRfi')}
           </Link>
         </div>

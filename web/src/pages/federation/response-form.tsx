@@ -71,7 +71,7 @@ export const ResponseForm = ({ request, onSent }: { request: ItemDetail; onSent:
           <FieldError id={`response-answer-${i}`} message={missing[`response-answer-${i}`]} />
         </div>
       ))}
-      <div className="field checkbox-field">
+      <div className="checkbox-field">
         <input id="response-final" type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} data-testid="response-final" />
         <label htmlFor="response-final">{t('federation.response.finalLabel')}</label>
       </div>

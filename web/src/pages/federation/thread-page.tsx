@@ -118,7 +118,7 @@ export const ThreadPage = () => {
   return (
     <section className="page" data-testid="thread-page">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
-        <Link to={liaison && items[0]?.direction === 'sent' ? '/federation/outbox' : '/federation'}>{liaison && items[0]?.direction === 'sent' ? t('federation.outbox.title') : t('federation.inbox.title')}</Link>
+        <Link to={liaison && items[0]?.direction === 'sent' ? '/exchange/outbox' : '/exchange'}>{liaison && items[0]?.direction === 'sent' ? t('federation.outbox.title') : t('federation.inbox.title')}</Link>
       </nav>
       <FederationNav />
       {thread.loading && !thread.data && <Loading />}
