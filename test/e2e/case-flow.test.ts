@@ -5,10 +5,9 @@
  * investigator's reads and writes. The same pages are checked in French and English, with
  * axe-core on each. Screenshots: test-results/screenshots/.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailable, launch, shot } from '../helpers/browser';
+import { browserUnavailable, expectAccessible, launch, shot, signInPage, switchLanguage } from '../helpers/browser';
 import { demoNode, DEMO_PASSWORD, type TestNode } from '../helpers/demo-node';
 
 const why = browserUnavailable();
@@ -21,28 +20,13 @@ let caseUrl = '';
 let caseId = '';
 
 async function signIn(email: string, locale?: 'en' | 'fr' | 'es'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(node.url!);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
+  const page = await signInPage(browser, node.url!, email, DEMO_PASSWORD);
   if (locale) await switchTo(page, locale);
   return page;
 }
 
-async function switchTo(page: Page, locale: 'en' | 'fr' | 'es') {
-  await page.getByTestId('lang-select').selectOption(locale);
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${locale}`));
-}
-
-async function axe(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-}
+const switchTo = switchLanguage;
+const axe = expectAccessible;
 
 describe.skipIf(!!why)('case flow in the browser', { timeout: 180_000 }, () => {
   beforeAll(async () => {
