@@ -16,7 +16,7 @@ import { ownKeys } from '../../src/app/federation-peers';
 import { closeNodes, eventually, httpNodes, type HttpNode } from '../federation/http-nodes';
 import { rmSync } from 'node:fs';
 import { browserUnavailable, launch, shot, snapshotWebDist } from '../helpers/browser';
-import { as, DEMO_PASSWORD } from '../helpers/demo-node';
+import { as, DEMO_PASSWORD, type Session } from '../helpers/demo-node';
 
 const why = browserUnavailable();
 if (why) console.warn(why);
@@ -46,6 +46,14 @@ async function signIn(node: HttpNode, email: string, width = 1280): Promise<Page
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
   return page;
+}
+
+// API sessions, one per node and role (sign-ins are rate-limited per address)
+const sessions = new Map<string, Session>();
+async function apiSession(node: HttpNode, role: string): Promise<Session> {
+  const key = `${node.url} ${role}`;
+  if (!sessions.has(key)) sessions.set(key, await node.signIn(role));
+  return sessions.get(key)!;
 }
 
 const lang = (page: Page) => page.evaluate(() => document.documentElement.lang);
@@ -111,6 +119,8 @@ describe.skipIf(!!why)('exchange with partners in the browser', { timeout: 170_0
     expect(await lang(usPage)).toMatch(/^en/);
 
     await mxPage.goto(`${mx.url}/cases/${caseId}`);
+    await mxPage.getByTestId('share-alert').scrollIntoViewIfNeeded();
+    await shot(mxPage, 'federation-00-case-share-es');
     await mxPage.getByTestId('share-alert').click();
     await mxPage.getByTestId('compose-form').waitFor();
     await expect.poll(() => mxPage.getByTestId('compose-type-Alert').isChecked()).toBe(true);
@@ -289,7 +299,7 @@ describe.skipIf(!!why)('exchange with partners in the browser', { timeout: 170_0
     await shot(caPage, 'federation-09-thread-answered-fr');
 
     // a request whose deadline passes without an answer (the API takes any future deadline; this one is 3 s away)
-    const session = await ca.signIn('liaison');
+    const session = await apiSession(ca, 'liaison');
     const res = await ca.app.inject({
       method: 'POST',
       url: '/api/federation/messages',
@@ -369,7 +379,7 @@ describe.skipIf(!!why)('exchange with partners in the browser', { timeout: 170_0
     await shot(usPage, 'federation-16-forwarded-us-en');
 
     // a RED item: no forward offered
-    const session = await mx.signIn('liaison');
+    const session = await apiSession(mx, 'liaison');
     const res = await mx.app.inject({
       method: 'POST',
       url: '/api/federation/messages',
@@ -425,24 +435,24 @@ describe.skipIf(!!why)('exchange with partners in the browser', { timeout: 170_0
   });
 
   it('works on a phone-sized screen', async () => {
-    const pages: [HttpNode, string, string, string][] = [
-      [mx, 'liaison@mx.demo', '/exchange/outbox', 'outbox'],
-      [ca, 'liaison@ca.demo', '/exchange', 'inbox'],
-      [ca, 'liaison@ca.demo', `/exchange/threads/${alertToCa}`, 'thread'],
-      [mx, 'liaison@mx.demo', `/exchange/compose?caseId=${caseId}&type=Alert`, 'compose'],
-      [mx, 'liaison@mx.demo', '/exchange/consents', 'consents'],
-      [mx, 'auditor@mx.demo', '/exchange/ledger', 'ledger'],
-      [mx, 'admin@mx.demo', '/exchange/peers', 'peers'],
+    // one sign-in per account (sign-ins are rate-limited per address)
+    const visits: [HttpNode, string, [string, string][]][] = [
+      [mx, 'liaison@mx.demo', [['/exchange/outbox', 'outbox'], [`/exchange/compose?caseId=${caseId}&type=Alert`, 'compose'], ['/exchange/consents', 'consents']]],
+      [ca, 'liaison@ca.demo', [['/exchange', 'inbox'], [`/exchange/threads/${alertToCa}`, 'thread']]],
+      [mx, 'auditor@mx.demo', [['/exchange/ledger', 'ledger']]],
+      [mx, 'admin@mx.demo', [['/exchange/peers', 'peers']]],
     ];
-    for (const [node, email, path, name] of pages) {
+    for (const [node, email, paths] of visits) {
       const page = await signIn(node, email, 375);
-      await page.goto(`${node.url}${path}`);
-      await page.getByTestId(`${name}-page`).waitFor();
-      await page.locator('main h1').waitFor();
-      await page.waitForLoadState('networkidle');
-      await noSidewaysScroll(page);
-      await shot(page, `federation-20-phone-${name}`);
-      await axe(page, `${name} at 375 px`);
+      for (const [path, name] of paths) {
+        await page.goto(`${node.url}${path}`);
+        await page.getByTestId(`${name}-page`).waitFor();
+        await page.locator('main h1').waitFor();
+        await page.waitForLoadState('networkidle');
+        await noSidewaysScroll(page);
+        await shot(page, `federation-20-phone-${name}`);
+        await axe(page, `${name} at 375 px`);
+      }
       await page.context().close();
     }
   });

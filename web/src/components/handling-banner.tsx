@@ -27,7 +27,8 @@ export const HandlingBanner = ({ handling, expiresAt, compact }: { handling: Han
           {t('common.labelled', { label: t('federation.expires') })} <strong>{format.date(expiresAt)}</strong>
         </span>
       )}
-      {handling.originatorConsentRequiredToForward && <span>{t('handling.consentRequired')}</span>}
+      {/* RED and AMBER+STRICT never leave the recipient node: consent to forward does not apply */}
+      {handling.originatorConsentRequiredToForward && handling.tlp !== 'RED' && handling.tlp !== 'AMBER+STRICT' && <span>{t('handling.consentRequired')}</span>}
     </div>
   );
 };

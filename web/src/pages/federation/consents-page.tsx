@@ -13,7 +13,7 @@ import type { ConsentView } from './federation-types';
 import { useTicker } from './use-exchange-list';
 
 /** One request to forward one of this node's items: what, to whom, under which handling, why; grant or refuse with a reason. */
-const ConsentCard = ({ consent, onDecided }: { consent: ConsentView; onDecided: () => void }) => {
+const ConsentCard = ({ consent, onDecided, nameOf }: { consent: ConsentView; onDecided: () => void; nameOf: (node: string) => string }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const [reason, setReason] = useState('');
@@ -44,7 +44,7 @@ const ConsentCard = ({ consent, onDecided }: { consent: ConsentView; onDecided: 
   return (
     <li className="card consent-card" data-testid="consent-row" data-status={consent.status} data-direction={consent.direction} data-item-id={consent.itemId}>
       <p className="eyebrow">
-        {incoming ? t('federation.consents.incomingLine', { forwarder: consent.forwarder, target: `${format.country(consent.forwardTo.country)} (${consent.forwardTo.node})` }) : t('federation.consents.outgoingLine', { originator: consent.originator, target: `${format.country(consent.forwardTo.country)} (${consent.forwardTo.node})` })}
+        {incoming ? t('federation.consents.incomingLine', { forwarder: nameOf(consent.forwarder), target: `${format.country(consent.forwardTo.country)} (${consent.forwardTo.node})` }) : t('federation.consents.outgoingLine', { originator: nameOf(consent.originator), target: `${format.country(consent.forwardTo.country)} (${consent.forwardTo.node})` })}
       </p>
       <p>
         {incoming ? (
@@ -104,6 +104,12 @@ export const ConsentsPage = () => {
   usePageTitle(t('federation.consents.title'));
   const incoming = useResource((signal) => federationApi.consents({ direction: 'incoming' }, signal), []);
   const outgoing = useResource((signal) => federationApi.consents({ direction: 'outgoing' }, signal), []);
+  const peers = useResource((signal) => federationApi.peers(signal), []);
+  const format = useFormat();
+  const nameOf = (node: string): string => {
+    const peer = peers.data?.items.find((p) => p.node === node);
+    return peer ? `${format.country(peer.country)} (${node})` : node;
+  };
   useTicker(incoming.reload);
   useTicker(outgoing.reload);
   const pending = (incoming.data?.items ?? []).filter((c) => c.status === 'pending');
@@ -116,9 +122,9 @@ export const ConsentsPage = () => {
       ) : items.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
-        <ul className="card-list">
+        <ul className="card-list consent-list">
           {items.map((c) => (
-            <ConsentCard key={c.requestId} consent={c} onDecided={reload} />
+            <ConsentCard key={c.requestId} consent={c} onDecided={reload} nameOf={nameOf} />
           ))}
         </ul>
       )}

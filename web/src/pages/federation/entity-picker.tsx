@@ -54,7 +54,7 @@ export const EntityPicker = ({ entities, detail, choice, onChange }: Props) => {
             <legend>
               {caption ?? schemaLabel} <span className="schema-tag">{schemaLabel}</span>
               {roles && <span className="schema-tag">{roles}</span>}
-              {entity.identifiesVictim && <span className="pseudonym-tag">{t('federation.compose.victim')}</span>}
+              {entity.identifiesVictim && !entity.roles.includes('victim') && <span className="pseudonym-tag">{t('federation.compose.victim')}</span>}
             </legend>
             <div className="share-fields">
               {entity.fields.map((field) => {

@@ -13,7 +13,7 @@ import { AudienceField, HandlingFields } from './handling-fields';
 import { useTicker } from './use-exchange-list';
 
 /** Consent requests this node sent for one item, with their answers, kept fresh while one is pending. */
-const ConsentRequests = ({ itemId, generation }: { itemId: string; generation: number }) => {
+const ConsentRequests = ({ itemId, generation, nameOf }: { itemId: string; generation: number; nameOf: (node: string) => string }) => {
   const { t } = useTranslation();
   const format = useFormat();
   const list = useResource((signal) => federationApi.consents({ direction: 'outgoing' }, signal), [generation]);
@@ -22,10 +22,10 @@ const ConsentRequests = ({ itemId, generation }: { itemId: string; generation: n
   useTicker(pending ? list.reload : noop);
   if (mine.length === 0) return null;
   return (
-    <ul className="plain-list consent-requests" aria-live="polite">
+    <ul className="bare-list consent-requests" aria-live="polite">
       {mine.map((c) => (
         <li key={c.requestId} className={`alert alert-${c.status === 'granted' ? 'success' : c.status === 'refused' ? 'error' : 'info'}`} data-testid="forward-consent" data-status={c.status}>
-          {t(`federation.forward.consent.${c.status}`, { originator: c.originator, target: `${format.country(c.forwardTo.country)} (${c.forwardTo.node})` })}
+          {t(`federation.forward.consent.${c.status}`, { originator: nameOf(c.originator), target: `${format.country(c.forwardTo.country)} (${c.forwardTo.node})` })}
           {c.decisionReason && <span className="hint"> — {c.decisionReason}</span>}
         </li>
       ))}
@@ -43,6 +43,12 @@ const noop = () => undefined;
  */
 export const ForwardPanel = ({ item, peers }: { item: ItemDetail; peers: PeerView[] }) => {
   const { t } = useTranslation();
+  const format = useFormat();
+  const nameOf = (node: string): string => {
+    const peer = peers.find((p) => p.node === node);
+    return peer ? `${format.country(peer.country)} (${node})` : node;
+  };
+  const originator = nameOf(item.originator?.node ?? item.peer.node);
   const held = item.handling;
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<ForwardOutcome | null>(null);
@@ -60,7 +66,7 @@ export const ForwardPanel = ({ item, peers }: { item: ItemDetail; peers: PeerVie
   return (
     <section className="subform forward-panel" aria-labelledby={`forward-${item.id}-heading`}>
       <h4 id={`forward-${item.id}-heading`}>{t('federation.forward.title')}</h4>
-      <p className="hint">{held.originatorConsentRequiredToForward ? t('federation.forward.needsConsent', { originator: item.originator?.node ?? item.peer.node }) : t('federation.forward.intro')}</p>
+      <p className="hint">{held.originatorConsentRequiredToForward ? t('federation.forward.needsConsent', { originator }) : t('federation.forward.intro')}</p>
       {outcome?.outcome === 'queued' && (
         <p className="alert alert-success" role="status" data-testid="forward-queued">
           {t('federation.forward.queued')}
@@ -68,10 +74,10 @@ export const ForwardPanel = ({ item, peers }: { item: ItemDetail; peers: PeerVie
       )}
       {outcome?.outcome === 'needs_consent' && (
         <p className="alert alert-info" role="status" data-testid="forward-consent-requested">
-          {t('federation.forward.consentRequested', { originator: item.originator?.node ?? item.peer.node })}
+          {t('federation.forward.consentRequested', { originator })}
         </p>
       )}
-      {item.originator && <ConsentRequests itemId={item.originator.itemId} generation={generation} />}
+      {item.originator && <ConsentRequests itemId={item.originator.itemId} generation={generation} nameOf={nameOf} />}
       {!open ? (
         <button type="button" className="button button-secondary" onClick={() => setOpen(true)} disabled={targets.length === 0} data-testid="forward-open">
           {t('federation.forward.open')}
@@ -95,6 +101,7 @@ export const ForwardPanel = ({ item, peers }: { item: ItemDetail; peers: PeerVie
 
 const ForwardForm = ({ item, held, targets, onDone, onCancel }: { item: ItemDetail; held: Handling; targets: PeerView[]; onDone: (o: ForwardOutcome) => void; onCancel: () => void }) => {
   const { t } = useTranslation();
+  const format = useFormat();
   const maxDays = daysLeft(item.expiresAt, Date.now(), held.retentionDays);
   const [to, setTo] = useState(targets[0]?.node ?? '');
   const [handling, setHandling] = useState<Handling>({ ...held, retentionDays: maxDays });
@@ -140,7 +147,7 @@ const ForwardForm = ({ item, held, targets, onDone, onCancel }: { item: ItemDeta
         >
           {targets.map((p) => (
             <option key={p.node} value={p.node}>
-              {p.country} ({p.node})
+              {format.country(p.country)} ({p.node})
             </option>
           ))}
         </select>

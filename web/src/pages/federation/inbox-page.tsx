@@ -57,7 +57,7 @@ export const InboxPage = () => {
       <FederationNav />
       <p className="hint">{t('federation.inbox.intro')}</p>
 
-      <form className="filters" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form className="filters filters-compact" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="inbox-filter-type">{t('federation.type')}</label>
           <select id="inbox-filter-type" value={type} onChange={(e) => update({ type: e.target.value })} data-testid="inbox-filter-type">

@@ -81,10 +81,12 @@ export const ItemTable = ({ items, direction, caption, answered, now }: Props) =
                   <span className="type-label">{t(`federation.itemType.${item.type}`, { defaultValue: item.type })}</span>
                 </td>
                 <td data-label={t('federation.subject')} className="cell-title">
-                  <Link to={threadLink(item)} data-testid="item-link">
-                    {item.title ?? t('federation.purged')}
-                  </Link>
-                  {item.sender && <p className="hint">{t('federation.by', { name: item.sender })}</p>}
+                  <div>
+                    <Link to={threadLink(item)} data-testid="item-link">
+                      {item.title ?? t('federation.purged')}
+                    </Link>
+                    {item.sender && <p className="hint">{t('federation.by', { name: item.sender })}</p>}
+                  </div>
                 </td>
                 <td data-label={partner}>
                   <PeerName peer={item.peer} />
@@ -96,12 +98,12 @@ export const ItemTable = ({ items, direction, caption, answered, now }: Props) =
                   {direction === 'received' ? (
                     <ReadBadge readAt={item.readAt} />
                   ) : item.delivery ? (
-                    <>
+                    <div>
                       <DeliveryBadge status={item.delivery.status} />
                       {item.delivery.status === 'read' && item.delivery.readAt && <p className="hint">{format.dateTime(item.delivery.readAt)}</p>}
                       {item.delivery.status === 'delivered' && item.delivery.deliveredAt && <p className="hint">{format.dateTime(item.delivery.deliveredAt)}</p>}
-                      {item.delivery.status === 'failed' && item.delivery.lastError && <p className="hint">{item.delivery.lastError}</p>}
-                    </>
+                      {item.delivery.status === 'failed' && item.delivery.lastError && <p className="hint mono">{item.delivery.lastError}</p>}
+                    </div>
                   ) : (
                     '—'
                   )}

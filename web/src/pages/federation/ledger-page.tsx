@@ -21,7 +21,7 @@ const EntryReceipts = ({ entry }: { entry: LedgerEntry }) => {
   const format = useFormat();
   if (entry.direction === 'received') {
     return (
-      <ul className="plain-list">
+      <ul className="bare-list">
         <li data-testid="ledger-receipt" data-status="delivered">
           {t('federation.ledger.arrived', { at: format.dateTime(entry.receivedAt) })}
         </li>
@@ -35,7 +35,7 @@ const EntryReceipts = ({ entry }: { entry: LedgerEntry }) => {
   }
   if (entry.receipts.length === 0) return <span className="hint">{t('federation.receipt.none')}</span>;
   return (
-    <ul className="plain-list">
+    <ul className="bare-list">
       {entry.receipts.map((r) => (
         <li key={`${r.status}-${r.at}`} data-testid="ledger-receipt" data-status={r.status}>
           {t(`federation.receipt.${r.status}`, { node: r.from, at: format.dateTime(r.at) })}
@@ -70,7 +70,7 @@ export const LedgerPage = () => {
     <section className="page" data-testid="ledger-page">
       <h1>{t('federation.ledger.title')}</h1>
       <p className="hint">{t('federation.ledger.intro')}</p>
-      <form className="filters" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form className="filters filters-compact" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="ledger-filter-direction">{t('federation.ledger.direction')}</label>
           <select id="ledger-filter-direction" value={direction} onChange={(e) => update({ direction: e.target.value })} data-testid="ledger-filter-direction">
@@ -123,8 +123,10 @@ export const LedgerPage = () => {
                       <td data-label={t('federation.ledger.direction')}>{entry.direction === 'sent' ? t('federation.ledger.sent') : t('federation.ledger.received')}</td>
                       <td data-label={t('federation.type')}>{t(`federation.itemType.${entry.type}`, { defaultValue: entry.type })}</td>
                       <td data-label={t('federation.ledger.partner')}>
-                        <PeerName peer={entry.peer} />
-                        {entry.originator && entry.originator.node !== entry.peer.node && entry.direction === 'received' && <p className="hint">{t('federation.forwardedFrom', { node: entry.originator.node })}</p>}
+                        <div>
+                          <PeerName peer={entry.peer} />
+                          {entry.originator && entry.originator.node !== entry.peer.node && entry.direction === 'received' && <p className="hint">{t('federation.forwardedFrom', { node: entry.originator.node })}</p>}
+                        </div>
                       </td>
                       <td data-label={t('federation.handling')}>{entry.handling ? <HandlingBanner handling={entry.handling} compact /> : '—'}</td>
                       <td data-label={t('federation.ledger.sender')}>{entry.sender ?? '—'}</td>

@@ -63,7 +63,7 @@ export const OutboxPage = () => {
         </p>
       )}
 
-      <form className="filters" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form className="filters filters-compact" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="outbox-filter-type">{t('federation.type')}</label>
           <select id="outbox-filter-type" value={type} onChange={(e) => update({ type: e.target.value })} data-testid="outbox-filter-type">

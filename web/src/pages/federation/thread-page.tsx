@@ -43,7 +43,7 @@ const Receipts = ({ item }: { item: ItemDetail }) => {
         {t('common.labelled', { label: t('federation.status') })} {item.delivery ? <DeliveryBadge status={item.delivery.status} /> : '—'}
       </p>
       {item.receipts.length > 0 ? (
-        <ul className="plain-list">
+        <ul className="bare-list">
           {item.receipts.map((r) => (
             <li key={`${r.status}-${r.at}`} data-testid="receipt" data-status={r.status}>
               {t(`federation.receipt.${r.status}`, { node: r.from, at: format.dateTime(r.at) })}
