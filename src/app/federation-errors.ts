@@ -42,6 +42,11 @@ export const federationAppErrors = {
     fr: "Le message {id} n'est pas une demande de renseignements reçue par ce nœud.",
     es: 'El mensaje {id} no es una solicitud de información recibida por este nodo.',
   },
+  FEDERATION_NOT_FAILED_CONFLICT: {
+    en: 'Message {id} has not failed, or its content is no longer kept: it cannot be queued again.',
+    fr: "Le message {id} n'a pas échoué, ou son contenu n'est plus conservé : il ne peut pas être remis en file d'attente.",
+    es: 'El mensaje {id} no ha fallado, o su contenido ya no se conserva: no puede volver a ponerse en cola.',
+  },
   FEDERATION_CASE_REQUIRED: {
     en: 'Choose the case whose entities you share.',
     fr: 'Choisissez le dossier dont vous communiquez les entités.',

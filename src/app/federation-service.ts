@@ -310,3 +310,12 @@ export async function listLedger(
   await audit(ctx.store, ctx.clock, actor, { action: 'federation.ledger.read', detail: { direction: q.direction ?? null, type: q.type ?? null, offset: q.offset } });
   return { items, total: all.length };
 }
+
+/** Puts a failed message back in the queue once its cause is fixed (a liaison officer's decision, audited). */
+export async function requeueItem(_ctx: AppContext, access: FederationAccess, actor: FederationActor, id: string): Promise<ItemSummary> {
+  requireShare(actor);
+  const item = await access.items.get(id);
+  if (!item || item.direction !== 'sent') throw notFound(id);
+  if (!(await access.federation.outbox.requeue(id, auditActorOf(actor)))) throw new AlianzaError('FEDERATION_NOT_FAILED_CONFLICT', { id });
+  return itemSummary(item, { outbox: await access.outbox.get(id), peers: await access.peers.list() });
+}

@@ -537,6 +537,9 @@ export interface FederationItemSummary {
   delivery: FederationDelivery | null;
 }
 
+/** POST /api/federation/messages/:id/requeue -> FederationItemSummary: a failed message queued again (liaison);
+ *  409 FEDERATION_NOT_FAILED_CONFLICT when it has not failed */
+
 /** GET /api/federation/messages/:id -> FederationItemDetail (opening a received item marks it read) */
 export interface FederationItemDetail extends FederationItemSummary {
   audience: FederationAudience | null;

@@ -46,6 +46,7 @@ export function loadFederationSettings(env: NodeJS.ProcessEnv): Readonly<Federat
       ...DEFAULT_RETRY,
       baseMs: int(env, 'ALIANZA_FEDERATION_RETRY_BASE_MS', DEFAULT_RETRY.baseMs, 10, 600_000),
       capMs: int(env, 'ALIANZA_FEDERATION_RETRY_CAP_MS', DEFAULT_RETRY.capMs, 100, 24 * HOUR),
+      maxAttempts: int(env, 'ALIANZA_FEDERATION_RETRY_ATTEMPTS', DEFAULT_RETRY.maxAttempts, 1, 1000),
     }),
     leaseMs: int(env, 'ALIANZA_FEDERATION_LEASE_MS', 60_000, 1_000, HOUR),
     purgeEveryMs: int(env, 'ALIANZA_FEDERATION_PURGE_MS', HOUR, 1_000, 24 * HOUR),

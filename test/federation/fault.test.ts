@@ -39,7 +39,8 @@ const ENV: NodeJS.ProcessEnv = {
   ALIANZA_RATE_LIMIT: '10000000',
   ALIANZA_FEDERATION_POLL_MS: '200',
   ALIANZA_FEDERATION_RETRY_BASE_MS: '200',
-  ALIANZA_FEDERATION_RETRY_CAP_MS: '1500',
+  ALIANZA_FEDERATION_RETRY_CAP_MS: '2000',
+  ALIANZA_FEDERATION_RETRY_ATTEMPTS: '60', // a node down for a minute on a busy machine loses nothing either
   ALIANZA_FEDERATION_LEASE_MS: '3000',
 };
 const GREEN = { tlp: 'GREEN', purpose: 'investigation', retentionDays: 30, originatorConsentRequiredToForward: false };
@@ -210,7 +211,10 @@ describe('fault test: three node processes, a faulty network, restarts', () => {
         expect(out?.status).toBe(opened.has(m.id) ? 'read' : 'delivered');
         // every receipt is signed by the recipient and matches the content sent
         const receipts = await from.receipts.listFor(m.id);
-        expect(receipts.map((r) => r.status).sort()).toEqual(opened.has(m.id) ? ['delivered', 'read'] : ['delivered']);
+        // (a read receipt can overtake a lost delivered one: it is evidence of delivery too, and the sender stops retrying)
+        const statuses = receipts.map((r) => r.status);
+        if (opened.has(m.id)) expect(statuses).toContain('read');
+        else expect(statuses).toEqual(['delivered']);
         const pinned = (await from.peers.get(m.to))!;
         for (const r of receipts) {
           expect(r.from).toBe(m.to);

@@ -163,6 +163,29 @@ describe('forwarding under the handling code', () => {
   });
 });
 
+describe('failed deliveries', () => {
+  it('marks a permanently refused message failed, and a liaison officer can queue it again', async () => {
+    // a peer pinned under the wrong node id: the node at that address answers FED_NOT_FOR_US
+    const caAtMx = (await mx.rt.peers.get('ca'))!;
+    await mx.rt.peers.put({ ...caAtMx, node: 'ca-old' });
+    const res = await send(mx, mxLiaison, { type: 'Alert', to: 'ca-old', handling: AMBER, audience: { agencies: ['CA-NLO'], persons: [] }, title: 'Misaddressed', summary: 's' });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id;
+    const failed = await eventually(async () => {
+      const r = await mx.app.inject({ method: 'GET', url: '/api/federation/outbox?status=failed', headers: as(mxLiaison) });
+      return r.json().items.find((i: { id: string }) => i.id === id);
+    });
+    expect(failed.delivery).toMatchObject({ status: 'failed', lastError: 'FED_NOT_FOR_US', attempts: 1 });
+    const again = await mx.app.inject({ method: 'POST', url: `/api/federation/messages/${id}/requeue`, headers: as(mxLiaison) });
+    expect(again.statusCode, again.body).toBe(200);
+    expect((await mx.store.audit.list({ action: 'federation.message.requeued', targetId: id })).items).toHaveLength(1);
+    const delivered = (await mx.app.inject({ method: 'GET', url: '/api/federation/outbox?status=delivered', headers: as(mxLiaison) })).json().items[0];
+    const refused = await mx.app.inject({ method: 'POST', url: `/api/federation/messages/${delivered.id}/requeue`, headers: as(mxLiaison) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('FEDERATION_NOT_FAILED_CONFLICT');
+  });
+});
+
 describe('retention', () => {
   it('purges the payload when retention ends and keeps an audited stub', async () => {
     const res = await send(mx, mxLiaison, { type: 'Alert', to: 'ca', handling: { ...AMBER, retentionDays: 1 }, audience: { agencies: ['CA-NLO'], persons: [] }, title: 'Short-lived', summary: 'Expires soon.' });

@@ -23,6 +23,7 @@ import {
   listOutbox,
   openItem,
   readThread,
+  requeueItem,
   sendMessage,
   type SendInput,
 } from '../../app/federation-service';
@@ -228,6 +229,11 @@ export async function federationRoutes(app: FastifyInstance, { ctx, config }: Ro
   app.get('/api/federation/messages/:id', { schema: { tags, summary: 'Open one item (a received item is marked read and a read receipt goes back)', params: IdParams } }, async (request) => {
     const user = requireUser(request);
     return openItem(ctx, rt, user.actor, (request.params as { id: string }).id);
+  });
+
+  app.post('/api/federation/messages/:id/requeue', { schema: { tags, summary: 'Queue a failed message again (liaison), once the cause is fixed', params: IdParams } }, async (request) => {
+    const user = requireUser(request);
+    return requeueItem(ctx, rt, user.actor, (request.params as { id: string }).id);
   });
 
   app.get('/api/federation/threads/:id', { schema: { tags, summary: 'A thread: the request or alert and every response', params: IdParams } }, async (request) => {
