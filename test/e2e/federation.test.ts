@@ -339,8 +339,8 @@ describe.skipIf(!!why)('exchange with partners in the browser', { timeout: 170_0
     await caPage.getByTestId(`forward-${alertToCa}-audience`).fill('US-NLO');
     await caPage.getByTestId('forward-reason').fill('Le recruteur place aussi des travailleurs en Géorgie.');
     // the label can only get stricter
-    expect(await caPage.getByTestId('forward-tlp').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['RED', 'AMBER+STRICT', 'AMBER']);
-    expect(await caPage.getByTestId('forward-consent-forward').isDisabled()).toBe(true);
+    expect(await caPage.getByTestId(`forward-${alertToCa}-tlp`).locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['RED', 'AMBER+STRICT', 'AMBER']);
+    expect(await caPage.getByTestId(`forward-${alertToCa}-consent-forward`).isDisabled()).toBe(true);
     await shot(caPage, 'federation-12-forward-form-fr');
     await axe(caPage, 'forward form (fr)');
     await caPage.getByTestId('forward-submit').click();

@@ -152,7 +152,7 @@ const ForwardForm = ({ item, held, targets, onDone, onCancel }: { item: ItemDeta
           ))}
         </select>
       </div>
-      <HandlingFields prefix="forward" value={handling} onChange={setHandling} labels={forwardLabels(held.tlp)} purposes={[held.purpose]} maxRetention={Math.max(1, maxDays)} lockConsent={held.originatorConsentRequiredToForward} />
+      <HandlingFields prefix={prefix} value={handling} onChange={setHandling} labels={forwardLabels(held.tlp)} purposes={[held.purpose]} maxRetention={Math.max(1, maxDays)} lockConsent={held.originatorConsentRequiredToForward} />
       {target && <AudienceField id={`${prefix}-audience`} tlp={handling.tlp} value={audience} onChange={setAudience} node={target.node} country={target.country} error={missing[`${prefix}-audience`]} />}
       <div className="field">
         <label htmlFor={`${prefix}-reason`}>{t('federation.forward.reason')}</label>
