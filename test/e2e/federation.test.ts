@@ -419,6 +419,9 @@ describe.skipIf(!!why)('exchange with partners in the browser', { timeout: 170_0
     await axe(auditor, 'ledger (es)');
     const logged = await mx.store.audit.list({ action: 'federation.ledger.read' });
     expect(logged.items.length).toBeGreaterThan(0);
+    // the ledger is the auditors' view: a liaison officer is refused it
+    const refused = await mx.app.inject({ method: 'GET', url: '/api/federation/ledger', headers: as(await apiSession(mx, 'liaison')) });
+    expect(refused.statusCode).toBe(403);
 
     const admin = await signIn(mx, 'admin@mx.demo');
     await admin.getByTestId('nav-peers').click();
