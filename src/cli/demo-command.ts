@@ -100,7 +100,7 @@ export async function runDemo(opts: DemoOptions, env: NodeJS.ProcessEnv = proces
   const running: RunningNode[] = [];
   try {
     for (const [i, country] of opts.countries.entries()) {
-      const config = loadConfig({ ...env, ALIANZA_DATA: dirs[i], ALIANZA_DEMO: 'true', ALIANZA_PORT: String(DEMO_PORTS[country]), ALIANZA_HOST: '127.0.0.1', DATABASE_URL: '' });
+      const config = loadConfig({ ...env, ALIANZA_DATA: dirs[i], ALIANZA_DEMO: 'true', ALIANZA_PORT: String(DEMO_PORTS[country]), ALIANZA_HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: env.LOG_LEVEL ?? 'warn' });
       try {
         running.push(await startNode(config));
       } catch (e) {
