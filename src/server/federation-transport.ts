@@ -21,9 +21,19 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 32, minVersion: 'TLSv1.2' }),
 };
 
+/** One POST; always settles: on the answer, an error, a connection closed early, or the timeout. */
 function post(target: URL, body: string, timeoutMs: number): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const fail = (e: Error): void => settle(() => reject(e));
     const protocol = target.protocol === 'https:' ? 'https:' : 'http:';
+    let answered = false;
     const request = (protocol === 'https:' ? https : http).request(
       target,
       {
@@ -32,20 +42,31 @@ function post(target: URL, body: string, timeoutMs: number): Promise<{ status: n
         headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size > MAX_ANSWER_BYTES) request.destroy(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
-          else chunks.push(c);
+          if (size > MAX_ANSWER_BYTES) {
+            fail(new Error(`answer larger than ${MAX_ANSWER_BYTES} bytes`));
+            request.destroy();
+          } else chunks.push(c);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
+        res.on('end', () => settle(() => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') })));
+        res.on('error', fail);
+        res.on('close', () => {
+          if (!res.complete) fail(new Error('answer cut short'));
+        });
       },
     );
-    const timer = setTimeout(() => request.destroy(new Error('timeout')), timeoutMs);
-    request.on('close', () => clearTimeout(timer));
-    request.on('error', reject);
+    const timer = setTimeout(() => {
+      fail(new Error('timeout'));
+      request.destroy();
+    }, timeoutMs);
+    request.on('error', fail);
+    request.on('close', () => {
+      if (!answered) fail(new Error('connection closed before an answer'));
+    });
     request.end(body);
   });
 }
