@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useQueryParams } from '../../use-query-params';
+import { Link } from 'react-router';
 import { federationApi } from '../../api';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
@@ -22,7 +23,7 @@ export const InboxPage = () => {
   const format = useFormat();
   const me = useMe();
   const liaison = LIAISON_ROLES.includes(me.role);
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const type = (params.get('type') ?? '') as ItemType | '';
   const unread = params.get('unread') === 'true';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
@@ -32,15 +33,6 @@ export const InboxPage = () => {
   const now = useTicker(list.reload);
   const answered = useAnsweredThreads('sent', liaison, now);
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('offset' in changes)) next.delete('offset');
-    setParams(next);
-  };
 
   return (
     <section className="page" data-testid="inbox-page">

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useQueryParams } from '../../use-query-params';
 import { federationApi } from '../../api';
 import { DeliveryBadge, ReadBadge } from '../../components/delivery-badge';
 import { ErrorMessage } from '../../components/error-message';
@@ -49,22 +49,13 @@ const EntryReceipts = ({ entry }: { entry: LedgerEntry }) => {
 export const LedgerPage = () => {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const direction = (params.get('direction') ?? '') as 'sent' | 'received' | '';
   const type = (params.get('type') ?? '') as ItemType | '';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
   usePageTitle(t('federation.ledger.title'));
   const list = useResource((signal) => federationApi.ledger({ direction: direction || undefined, type: type || undefined, limit: PAGE, offset }, signal), [direction, type, offset]);
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('offset' in changes)) next.delete('offset');
-    setParams(next);
-  };
 
   return (
     <section className="page" data-testid="ledger-page">

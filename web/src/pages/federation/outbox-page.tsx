@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useQueryParams } from '../../use-query-params';
+import { Link, useLocation } from 'react-router';
 import { federationApi } from '../../api';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
@@ -22,7 +23,7 @@ export const OutboxPage = () => {
   const format = useFormat();
   const location = useLocation();
   const sent = (location.state as { sent?: number } | null)?.sent ?? 0;
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const type = (params.get('type') ?? '') as ItemType | '';
   const status = (params.get('status') ?? '') as DeliveryStatus | '';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
@@ -32,15 +33,6 @@ export const OutboxPage = () => {
   const now = useTicker(list.reload);
   const answered = useAnsweredThreads('received', true, now);
 
-  const update = (changes: Record<string, string>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    if (!('offset' in changes)) next.delete('offset');
-    setParams(next);
-  };
 
   return (
     <section className="page" data-testid="outbox-page">
