@@ -54,18 +54,25 @@ export function threadOf(type: string, envelopeId: string, payload: Record<strin
 
 /**
  * Inbox handlers for the item types: each received item joins the ledger (without its title
- * or content). Idempotent on the
- * envelope id (a second run keeps the first row), and independent of arrival order (a
- * response that arrives before its request still lands in the request's thread).
+ * or content). A response joins the thread of the request it answers only when this node sent
+ * that request to the responding node; otherwise it stands alone, so that no partner can slip
+ * an answer into a conversation it was not part of. Idempotent on the envelope id (a second
+ * run keeps the first row).
  */
-export function itemHandlers(items: Pick<FederationItemStore, 'record'>): InboxHandlers {
+export function itemHandlers(items: Pick<FederationItemStore, 'record' | 'get'>): InboxHandlers {
   const handler: InboxHandler = async (message) => {
+    let threadId = message.envelopeId;
+    const asked = threadOf(message.type, message.envelopeId, message.payload);
+    if (asked !== message.envelopeId) {
+      const request = await items.get(asked);
+      if (request && request.direction === 'sent' && request.type === 'RequestForInformation' && request.peerNode === message.from.node) threadId = asked;
+    }
     await items.record({
       envelopeId: message.envelopeId,
       direction: 'received',
       type: message.type,
       peerNode: message.from.node,
-      threadId: threadOf(message.type, message.envelopeId, message.payload),
+      threadId,
       // the title is part of the content: it stays in the inbox, which purges it with the payload
       title: '',
       createdAt: message.created,

@@ -163,6 +163,27 @@ describe('forwarding under the handling code', () => {
   });
 });
 
+describe('threads', () => {
+  it('does not let a partner slip a response into a conversation it was not part of', async () => {
+    const deadline = new Date(Date.now() + 86_400_000).toISOString();
+    const res = await send(mx, mxLiaison, { type: 'RequestForInformation', to: 'ca', handling: AMBER, audience: { agencies: ['CA-NLO'], persons: [] }, subject: 'For CA only', questions: ['?'], deadline });
+    const rfi = res.json().id;
+    // US answers a request it never received (straight through the protocol, as a misbehaving node could)
+    const spoof = await us.rt.federation.sharing.share({
+      to: 'mx',
+      type: 'Response',
+      payload: { inReplyTo: rfi, answers: ['Unrelated answer'], entities: [], identityBasis: null, final: true },
+      handling: AMBER,
+      audience: { agencies: ['MX-ENT'], persons: [] },
+      actor: { actorId: null, actorLabel: 'test' },
+    });
+    const item = await eventually(async () => mx.rt.items.get(spoof.id));
+    expect(item.threadId).toBe(spoof.id);
+    const thread = await mx.app.inject({ method: 'GET', url: `/api/federation/threads/${rfi}`, headers: as(mxLiaison) });
+    expect(thread.json().items.map((i: { id: string }) => i.id)).toEqual([rfi]);
+  });
+});
+
 describe('failed deliveries', () => {
   it('marks a permanently refused message failed, and a liaison officer can queue it again', async () => {
     // a peer pinned under the wrong node id: the node at that address answers FED_NOT_FOR_US

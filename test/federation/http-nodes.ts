@@ -21,7 +21,7 @@ export async function httpNodes(countries: DemoCountry[]): Promise<Record<string
   const nodes: Record<string, HttpNode> = {};
   for (const country of countries) {
     const node = await demoNode(country, { listen: true, fresh: true, scale: 0.05 });
-    const rt = federationFor(node.ctx, { dataDir: node.dir, retry: FAST.retry });
+    const rt = federationFor(node.ctx, { dataDir: node.dir }); // the runtime the node's routes use
     const worker = startFederationWorker(rt, FAST);
     const cc = country.toLowerCase();
     nodes[cc] = { ...node, rt, worker, url: node.url!, signIn: (role: string) => signIn(node.app, `${role}@${cc}.demo`) };
