@@ -262,14 +262,14 @@ export async function listConsents(
 
 /** The originator's answer to a partner asking to forward one of this node's items. */
 export async function decideConsent(
-  _ctx: AppContext,
+  ctx: AppContext,
   access: FederationAccess,
   actor: FederationActor,
   requestId: string,
   decision: { granted: boolean; reason: string },
 ): Promise<ConsentView> {
   requireShare(actor);
-  await access.federation.sharing.decideConsent(requestId, { ...decision, actor: auditActorOf(actor) });
+  await ctx.store.transaction(() => access.federation.sharing.decideConsent(requestId, { ...decision, actor: auditActorOf(actor) }));
   const record = await access.consents.get(requestId);
   if (!record) throw new AlianzaError('FED_CONSENT_REQUEST_NOT_FOUND', { id: requestId });
   const { grant: _grant, heldEnvelopeId: _held, ...view } = record;

@@ -125,6 +125,12 @@ export function openFederation(ctx: AppContext, opts: FederationOptions): Federa
   };
   // the outbox reads leaseMs from the same dependencies (OutboxDeps)
   const federation = createFederation(deps);
+  // receiving and opening are each one transaction: the stored message, its sighting, its audit
+  // entry and its handler's effect are all there after a crash, or none is (and the sender retries)
+  const { receive, markRead } = federation.inbox;
+  federation.inbox.receive = (body) =>
+    store.transaction(() => receive(body)).catch(() => ({ ok: false as const, code: 'FED_INTERNAL', params: {} }));
+  federation.inbox.markRead = (envelopeId, actor) => store.transaction(() => markRead(envelopeId, actor));
 
   return {
     self,

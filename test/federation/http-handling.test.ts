@@ -18,7 +18,7 @@ let caLiaison: Session;
 let caseId: string;
 let victimId: string;
 let suspectId: string;
-const AMBER = { tlp: 'AMBER', purpose: 'investigation', retentionDays: 30, originatorConsentRequiredToForward: true };
+const AMBER = { tlp: 'AMBER' as const, purpose: 'investigation', retentionDays: 30, originatorConsentRequiredToForward: true };
 
 async function send(node: HttpNode, s: Session, payload: object) {
   return node.app.inject({ method: 'POST', url: '/api/federation/messages', headers: as(s), payload });
