@@ -131,3 +131,22 @@ describe('refusals over HTTP', () => {
     expect((await mx.store.audit.verify()).ok).toBe(true);
   });
 });
+
+describe('an address refused too often', () => {
+  it('is answered 429 for the rest of the minute, with one audit entry instead of one per request', async () => {
+    const before = (await mx.store.audit.list({ action: 'federation.message.refused', limit: 1 })).total;
+    let refused = 0;
+    for (let i = 0; i < 700 && refused < 600; i++) {
+      const res = await post('{"not an envelope":');
+      if (res.status === 400) refused++;
+      else break;
+    }
+    const blocked = await post(serializeEnvelope(seal()));
+    expect(blocked.status).toBe(429);
+    const after = (await mx.store.audit.list({ action: 'federation.message.refused', limit: 1 })).total;
+    expect(after - before).toBeLessThanOrEqual(600);
+    expect((await mx.store.audit.list({ action: 'federation.peer.throttled' })).items).toHaveLength(1);
+    // a node whose envelopes are accepted is never slowed down: accepted ones do not count
+    expect((await mx.store.audit.verify()).ok).toBe(true);
+  }, 60_000);
+});

@@ -32,6 +32,7 @@ import { registerCatalogue } from '../http-errors';
 import { requireUser } from '../session';
 import { federationFor, type FederationRuntime } from '../federation-wiring';
 import { ENVELOPES_PATH } from '../federation-transport';
+import { RefusalThrottle, REFUSALS_PER_MINUTE } from '../federation-throttle';
 import type { RouteDeps } from './index';
 import type { ItemDetail, ItemSummary } from '../../app/federation-views';
 import type { PeerView } from '../../app/federation-peers';
@@ -99,26 +100,35 @@ const Decision = Type.Object({ granted: Type.Boolean(), reason: Text(4000) }, { 
 const AddPeer = Type.Object({ url: Text(500), key: Text(4000), fingerprint: Text(100) }, { additionalProperties: false });
 const ItemTypes = Enum(['Alert', 'RequestForInformation', 'Response']);
 
+type EndpointAudit = (action: 'federation.message.refused' | 'federation.peer.throttled', detail: Record<string, unknown>) => Promise<void>;
+
 /** The node-to-node endpoint, in its own context: raw bodies, protocol-shaped refusals. */
-async function envelopeEndpoint(app: FastifyInstance, rt: FederationRuntime, audit: (code: string, params: Record<string, string | number>) => Promise<void>): Promise<void> {
+async function envelopeEndpoint(app: FastifyInstance, rt: FederationRuntime, audit: EndpointAudit, throttle = new RefusalThrottle()): Promise<void> {
+  const counted = async (address: string): Promise<void> => {
+    if (throttle.refused(address)) await audit('federation.peer.throttled', { address, refusalsPerMinute: REFUSALS_PER_MINUTE }).catch(() => undefined);
+  };
   await app.register(async (sub) => {
     sub.removeAllContentTypeParsers();
     sub.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_ENVELOPE_BYTES }, (_request, body, done) => done(null, body));
     sub.setErrorHandler(async (error: FastifyError, request, reply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-        const size = Number(request.headers['content-length'] ?? 0);
-        const params = { size: Number.isFinite(size) ? size : 0, limit: MAX_ENVELOPE_BYTES };
-        await audit('FED_TOO_LARGE', params).catch(() => undefined);
-        return reply.code(413).send({ code: 'FED_TOO_LARGE', params });
+      const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+      if (!tooLarge) request.log.warn({ err: error }, 'federation endpoint');
+      const size = Number(request.headers['content-length'] ?? 0);
+      const refusal = tooLarge
+        ? { code: 'FED_TOO_LARGE', params: { size: Number.isFinite(size) ? size : 0, limit: MAX_ENVELOPE_BYTES } }
+        : { code: 'FED_MALFORMED', params: { field: '$', reason: 'unreadable request' } };
+      if (!throttle.throttled(request.ip)) {
+        await audit('federation.message.refused', { ...refusal, from: null, type: null }).catch(() => undefined);
+        await counted(request.ip);
       }
-      request.log.warn({ err: error }, 'federation endpoint');
-      await audit('FED_MALFORMED', { field: '$', reason: 'unreadable request' }).catch(() => undefined);
-      return reply.code(400).send({ code: 'FED_MALFORMED', params: { field: '$', reason: 'unreadable request' } });
+      return reply.code(tooLarge ? 413 : 400).send(refusal);
     });
     sub.post(ENVELOPES_PATH, { schema: { hide: true }, bodyLimit: MAX_ENVELOPE_BYTES }, async (request, reply) => {
+      if (throttle.throttled(request.ip)) return reply.code(429).type('application/json').send({ code: 'FED_INTERNAL', params: { reason: 'throttled' } });
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const answer = await rt.federation.inbox.receive(body);
       if (answer.ok) return reply.code(200).type('application/json').send(answer.receipt);
+      await counted(request.ip);
       return reply.code(federationStatus(answer.code)).type('application/json').send({ code: answer.code, params: answer.params });
     });
   });
@@ -127,16 +137,16 @@ async function envelopeEndpoint(app: FastifyInstance, rt: FederationRuntime, aud
 export async function federationRoutes(app: FastifyInstance, { ctx, config }: RouteDeps): Promise<void> {
   registerCatalogue(federationAppErrors);
   const rt = federationFor(ctx, { dataDir: config.dataDir });
-  await envelopeEndpoint(app, rt, async (code, params) => {
+  await envelopeEndpoint(app, rt, async (action, detail) => {
     await ctx.store.audit.append({
       at: ctx.clock.now().toISOString(),
       actorId: null,
       actorLabel: 'system',
-      action: 'federation.message.refused',
+      action,
       targetType: 'federation_message',
       targetId: null,
       caseId: null,
-      detail: { code, params, from: null, type: null },
+      detail,
     });
   });
 
