@@ -1,7 +1,7 @@
 /**
  * The federation services of one node, wired over its store: the Kysely adapters of
  * src/store/federation behind the ports of src/federation, the node's keys (sealed at rest
- * with secrets/keystore.key), the HTTP transport, the audit log, and the inbox handlers that
+ * under a key derived from secrets/signing.key), the HTTP transport, the audit log, and the inbox handlers that
  * record the items people exchange. One runtime per store, shared by the routes and the worker.
  */
 import { AlianzaError } from '../domain/errors';
@@ -37,7 +37,7 @@ export interface FederationRuntime extends FederationAccess {
 }
 
 export interface FederationOptions {
-  /** The node's folder: its initial keys and the keystore key live in secrets/. */
+  /** The node's folder: its initial keys live in secrets/ (they also seal the key set at rest). */
   dataDir: string;
   transport?: Transport;
   retry?: RetryPolicy;

@@ -2,7 +2,7 @@
  * A node's folder: node.json (who the node is, public keys), secrets/ (private keys and
  * the pseudonym key, readable by the owner only) and, for SQLite, alianza.db.
  */
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AlianzaError } from '../domain/errors';
@@ -102,7 +102,7 @@ export function loadIdentity(dir: string): NodeIdentity {
 /**
  * The federation key set a node starts with: the Ed25519 and X25519 keys created by `init`
  * (secrets/*.key, PKCS#8 PEM) in the protocol's raw form, valid from the node's creation.
- * Rotated keys live in the store, sealed with the keystore key below.
+ * Rotated keys live in the store, sealed by keystoreCipher below.
  */
 export function initialFederationKeys(dir: string): FederationKeys {
   const node = readNodeFile(dir);
@@ -124,19 +124,15 @@ export function initialFederationKeys(dir: string): FederationKeys {
   };
 }
 
-/** Seals text with AES-256-GCM under secrets/keystore.key (created on first use, owner-only). */
+/**
+ * Seals text with AES-256-GCM under a key derived (HKDF-SHA256) from the node's first signing
+ * key in secrets/signing.key: every process that holds the node's secrets/ folder derives the
+ * same key, and no other secret file is needed.
+ */
 export function keystoreCipher(dir: string): { seal(plaintext: string): string; open(sealed: string): string } {
-  const file = path.join(secretsDir(dir), 'keystore.key');
-  if (!existsSync(file)) {
-    mkdirSync(secretsDir(dir), { recursive: true, mode: 0o700 });
-    try {
-      writeFileSync(file, randomBytes(32).toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'EEXIST') throw e;
-    }
-  }
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
-  if (key.length !== 32) throw new AlianzaError('CONFIG_INVALID', { key: file, value: 'keystore.key', expected: '32 bytes in hex' });
+  const file = path.join(secretsDir(dir), 'signing.key');
+  const jwk = createPrivateKey(readFileSync(file, 'utf8')).export({ format: 'jwk' }) as { d: string };
+  const key = Buffer.from(hkdfSync('sha256', Buffer.from(jwk.d, 'base64url'), Buffer.from('alianza-node-keystore'), Buffer.from('ALIANZA-KEYSTORE-V1'), 32));
   const AAD = Buffer.from('ALIANZA-KEYSTORE-V1');
   return {
     seal(plaintext) {
@@ -148,9 +144,14 @@ export function keystoreCipher(dir: string): { seal(plaintext: string): string; 
     open(sealed) {
       const [v, iv, tag, ct] = sealed.split('.');
       if (v !== 'v1' || !iv || !tag || ct === undefined) throw new AlianzaError('CONFIG_INVALID', { key: 'federation_node_keys', value: 'unreadable', expected: 'v1 sealed key set' });
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url')).setAAD(AAD);
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url')).setAAD(AAD);
+        decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+        return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
+      } catch {
+        // another node's secrets sealed them: every process of a node must share the node's secrets/ folder
+        throw new AlianzaError('CONFIG_INVALID', { key: file, value: 'signing.key', expected: 'the key that sealed this node’s federation keys' });
+      }
     },
   };
 }
