@@ -650,3 +650,128 @@ export interface FederationShareable {
     fields: { name: string; values: number; victimIdentity: boolean }[];
   }[];
 }
+
+// ---------------------------------------------------------------------------------------
+// Cross-border matching and gradual disclosure (docs/protocol/matching.md)
+// ---------------------------------------------------------------------------------------
+
+/** The kinds of entity a node may mark for the cross-border check. */
+export type CrossBorderKind = 'Person' | 'Phone' | 'Organization';
+/** existence (the hit itself) → contact (the owning agency's contact) → fields (chosen values) */
+export type DisclosureLevel = 'existence' | 'contact' | 'fields';
+export type DisclosureStatus = 'pending' | 'approved' | 'refused';
+export type LegalBasisKind = 'treaty' | 'mlat' | 'domestic_law' | 'court_order' | 'consent' | 'vital_interest';
+
+export interface LegalBasisView {
+  kind: LegalBasisKind;
+  /** e.g. "Palermo Protocol art. 10; MX–CA MLAT art. 1" */
+  reference: string;
+}
+
+/** GET /api/cross-border/secret -> status of the trilateral linkage secret (admin, liaison); never the secret */
+export interface LinkageSecretStatus {
+  configured: boolean;
+  version: number | null;
+  /** 32 hex digits, HMAC of a fixed label under the secret: compare with partners out of band */
+  fingerprint: string | null;
+  setAt: string | null;
+  previous: { version: number; fingerprint: string; retiredAt: string }[];
+}
+
+/** POST /api/cross-border/checks {peers?: string[]} -> 202 CrossBorderCheckView[] (one per peer) */
+export interface CrossBorderCheckRequest {
+  /** peer node ids; all peers when absent */
+  peers?: string[];
+}
+
+/** GET /api/cross-border/checks -> ListResult<CrossBorderCheckView> */
+export interface CrossBorderCheckView {
+  queryId: string;
+  peerNode: string;
+  peerCountry: string;
+  /** sent: this node asked; received: the peer asked and this node answered */
+  direction: 'sent' | 'received';
+  status: 'sent' | 'answered' | 'secret_mismatch' | 'failed';
+  records: number;
+  hits: number;
+  createdAt: string;
+  answeredAt: string | null;
+  requestedBy: string | null;
+}
+
+/** GET /api/cross-border/hits?kind&peer&minScore -> ListResult<CrossBorderHitView>, best score first */
+export interface CrossBorderHitView {
+  id: string;
+  queryId: string;
+  peerNode: string;
+  peerCountry: string;
+  kind: CrossBorderKind;
+  /** Sørensen–Dice of the two encodings, 0..1, two decimals */
+  score: number;
+  band: 'strong' | 'possible';
+  /** this node's entity: caption as this viewer may see it (victims pseudonymised) */
+  local: { entityId: string; caption: string; schema: string };
+  /** the partner's opaque reference: means nothing outside this hit */
+  remoteRef: string;
+  createdAt: string;
+  /** the latest disclosure about this hit, in either direction */
+  disclosure: { id: string; direction: 'outgoing' | 'incoming'; status: DisclosureStatus; level: DisclosureLevel } | null;
+}
+
+/** POST /api/cross-border/disclosures -> 201 DisclosureView (roles with disclosure.request) */
+export interface DisclosureRequestBody {
+  hitId: string;
+  level: 'contact' | 'fields';
+  /** property names wanted when level = fields (e.g. name, birthDate, nationality, number, address) */
+  fields: string[];
+  legalBasis: LegalBasisView;
+  purpose: string;
+  caseReference?: string | null;
+}
+
+/** POST /api/cross-border/disclosures/:id/decision -> DisclosureView (liaison of the owning node) */
+export interface DisclosureDecisionBody {
+  decision: 'approved' | 'refused';
+  /** approved: contact or fields (at most what was asked); refused: ignored */
+  level?: 'contact' | 'fields';
+  /** approved at level fields: a subset of the requested fields */
+  fields?: string[];
+  legalBasis: LegalBasisView;
+  reason: string;
+}
+
+/** GET /api/cross-border/disclosures?direction&status -> ListResult<DisclosureView>; GET /api/cross-border/disclosures/:id -> DisclosureView */
+export interface DisclosureView {
+  id: string;
+  hitId: string;
+  /** outgoing: this node asked a partner; incoming: a partner asks this node */
+  direction: 'outgoing' | 'incoming';
+  peerNode: string;
+  peerCountry: string;
+  kind: CrossBorderKind;
+  score: number;
+  /** incoming only: this node's entity the partner asks about (caption as this viewer may see it) */
+  local: { entityId: string; caption: string; schema: string } | null;
+  requested: { level: 'contact' | 'fields'; fields: string[]; legalBasis: LegalBasisView; purpose: string; caseReference: string | null; by: string; at: string };
+  status: DisclosureStatus;
+  decision: {
+    level: DisclosureLevel;
+    legalBasis: LegalBasisView;
+    reason: string;
+    by: string;
+    at: string;
+    /** approved at contact or fields */
+    contact: { agency: string; country: string; name: string; email: string | null } | null;
+    /** approved at fields: exactly the approved properties, nothing else */
+    disclosed: { schema: string; properties: Record<string, string[]> } | null;
+  } | null;
+  /** incoming, pending: the fields this node could disclose for the entity (names only) */
+  availableFields: string[];
+  /** the viewer may decide this request */
+  canDecide: boolean;
+}
+
+/** PUT /api/entities/:id/cross-border {check: boolean} -> EntityDetail (entity.write) */
+export interface CrossBorderMarkBody {
+  check: boolean;
+}
