@@ -7,6 +7,7 @@ import { accountsContract } from './contract/accounts.contract';
 import { contractAdapters } from './contract/adapters';
 import { auditContract } from './contract/audit.contract';
 import { casesContract } from './contract/cases.contract';
+import { crossBorderContract } from './contract/cross-border.contract';
 import { entitiesContract } from './contract/entities.contract';
 import { jobsContract } from './contract/jobs.contract';
 import { searchContract } from './contract/search.contract';
@@ -24,5 +25,6 @@ for (const adapter of adapters) {
     searchContract(adapter);
     auditContract(adapter);
     jobsContract(adapter);
+    crossBorderContract(adapter);
   });
 }

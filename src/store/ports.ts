@@ -226,6 +226,8 @@ export interface Repositories {
   settings: SettingsRepository;
   /** Entity resolution: runs, candidate pairs, decisions, merges (optional for stores without it). */
   resolution?: ResolutionRepository;
+  /** Cross-border matching and disclosure (optional for stores without it). */
+  crossBorder?: CrossBorderRepository;
 }
 
 export interface Store extends Repositories {
@@ -343,4 +345,151 @@ export interface ResolutionRepository {
   markUndone(id: string, undoneBy: string, undoneAt: string): Promise<void>;
   /** Case links of an entity (a case's non-subject entities), for repointing. */
   linksOfEntity(entityId: string): Promise<CaseEntityLink[]>;
+}
+
+// ---- cross-border matching and gradual disclosure (src/app/cross-border-service.ts) ----
+
+/** One version of the trilateral linkage secret; `sealed` is opaque to the store (sealed by the node's keystore). */
+export interface LinkageSecretRecord {
+  version: number;
+  /** 32 lowercase hex digits: safe to show and to send */
+  fingerprint: string;
+  sealed: string;
+  createdAt: string;
+  createdBy: string;
+  /** when a newer version replaced it; null for the active one */
+  retiredAt: string | null;
+}
+
+export type CrossBorderKindName = 'Person' | 'Phone' | 'Organization';
+export type CrossBorderQueryStatus = 'sent' | 'answered' | 'secret_mismatch' | 'failed';
+
+/** A check: sent by this node to a peer, or received from a peer and answered. */
+export interface CrossBorderQuery {
+  queryId: string;
+  peerNode: string;
+  direction: 'sent' | 'received';
+  secretFingerprint: string;
+  records: number;
+  hits: number;
+  status: CrossBorderQueryStatus;
+  createdAt: string;
+  answeredAt: string | null;
+  /** the person who ran the check (sent), null for checks received */
+  requestedBy: string | null;
+}
+
+/** This node's opaque reference to one of its entities, valid in one check only. */
+export interface CrossBorderRef {
+  ref: string;
+  queryId: string;
+  entityId: string;
+  kind: CrossBorderKindName;
+}
+
+/** A hit seen from this node: `asked` when this node sent the check, `answered` when it answered it. */
+export interface CrossBorderHit {
+  id: string;
+  queryId: string;
+  peerNode: string;
+  side: 'asked' | 'answered';
+  localEntityId: string;
+  localRef: string;
+  remoteRef: string;
+  kind: CrossBorderKindName;
+  score: number;
+  createdAt: string;
+}
+
+export interface LegalBasisRecord {
+  kind: 'treaty' | 'mlat' | 'domestic_law' | 'court_order' | 'consent' | 'vital_interest';
+  reference: string;
+}
+
+export interface DisclosureContact {
+  agency: string;
+  country: string;
+  name: string;
+  email: string | null;
+}
+
+/** A disclosure request: `outgoing` when this node asked, `incoming` when a peer asks this node. Its id is the request id. */
+export interface DisclosureRecord {
+  id: string;
+  hitId: string;
+  direction: 'outgoing' | 'incoming';
+  peerNode: string;
+  level: 'contact' | 'fields';
+  fields: string[];
+  legalBasis: LegalBasisRecord;
+  purpose: string;
+  caseReference: string | null;
+  /** who asked: a person of this node (outgoing) or `peer:<node>` (incoming) */
+  requestedBy: string;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'refused';
+  decision: DisclosureDecisionRecord | null;
+}
+
+export interface DisclosureDecisionRecord {
+  level: 'existence' | 'contact' | 'fields';
+  legalBasis: LegalBasisRecord;
+  reason: string;
+  contact: DisclosureContact | null;
+  disclosed: { schema: string; properties: Record<string, string[]> } | null;
+  /** who decided: a person of this node (incoming) or `peer:<node>` (outgoing) */
+  decidedBy: string;
+  decidedAt: string;
+}
+
+export interface CrossBorderHitFilter {
+  kind?: CrossBorderKindName;
+  peerNode?: string;
+  minScore?: number;
+  queryId?: string;
+  localEntityId?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface CrossBorderRepository {
+  /**
+   * Stores a new version of the secret as the active one (version = previous + 1) and retires
+   * the version that was active, at `createdAt`.
+   */
+  addSecret(secret: { fingerprint: string; sealed: string; createdAt: string; createdBy: string }): Promise<LinkageSecretRecord>;
+  activeSecret(): Promise<LinkageSecretRecord | undefined>;
+  /** Every version, newest first. */
+  listSecrets(): Promise<LinkageSecretRecord[]>;
+
+  /** STORE_DUPLICATE when the query id exists. */
+  createQuery(query: CrossBorderQuery): Promise<void>;
+  getQuery(queryId: string): Promise<CrossBorderQuery | undefined>;
+  /** STORE_NOT_FOUND when there is no such query. */
+  updateQuery(queryId: string, patch: Partial<Pick<CrossBorderQuery, 'status' | 'hits' | 'answeredAt' | 'secretFingerprint'>>): Promise<void>;
+  /** Newest first. */
+  listQueries(filter: { direction?: 'sent' | 'received'; peerNode?: string; limit?: number; offset?: number }): Promise<Page<CrossBorderQuery>>;
+
+  /** STORE_DUPLICATE when a reference exists (references are random: a duplicate is a bug). */
+  addRefs(refs: CrossBorderRef[]): Promise<void>;
+  /** The references of a query among `refs` (all of the query's when `refs` is absent). */
+  getRefs(queryId: string, refs?: string[]): Promise<CrossBorderRef[]>;
+
+  /** Adds the hits not yet recorded (same query, local and remote reference: kept as it was); returns the hits of those triples as stored. */
+  addHits(hits: CrossBorderHit[]): Promise<{ inserted: number; hits: CrossBorderHit[] }>;
+  getHit(id: string): Promise<CrossBorderHit | undefined>;
+  findHit(queryId: string, localRef: string, remoteRef: string): Promise<CrossBorderHit | undefined>;
+  /** Best score first (then newest, then id). */
+  listHits(filter: CrossBorderHitFilter): Promise<Page<CrossBorderHit>>;
+
+  /** STORE_DUPLICATE when the id exists. */
+  createDisclosure(d: DisclosureRecord): Promise<void>;
+  getDisclosure(id: string): Promise<DisclosureRecord | undefined>;
+  /**
+   * Records the decision of a request that is still pending; STORE_VERSION_CONFLICT when it was
+   * decided already, STORE_NOT_FOUND when there is no such request.
+   */
+  decideDisclosure(id: string, status: 'approved' | 'refused', decision: DisclosureDecisionRecord): Promise<void>;
+  /** Newest first. */
+  listDisclosures(filter: { direction?: 'outgoing' | 'incoming'; status?: DisclosureRecord['status']; hitIds?: string[]; limit?: number; offset?: number }): Promise<Page<DisclosureRecord>>;
 }

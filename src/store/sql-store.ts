@@ -7,6 +7,7 @@ import type { Database } from './db-types';
 import type { Repositories, Store } from './ports';
 import { SqlAgencyRepository } from './repositories/agency-repository';
 import { SqlAuditRepository } from './repositories/audit-repository';
+import { SqlCrossBorderRepository } from './repositories/cross-border-repository';
 import { SqlCaseRepository } from './repositories/case-repository';
 import { SqlEntityRepository } from './repositories/entity-repository';
 import { SqlJobRepository } from './repositories/job-repository';
@@ -29,6 +30,7 @@ function repositories(ctx: StoreContext): Repositories {
     jobs: new SqlJobRepository(ctx),
     settings: new SqlSettingsRepository(ctx),
     resolution: new SqlResolutionRepository(ctx),
+    crossBorder: new SqlCrossBorderRepository(ctx),
   };
 }
 
@@ -43,6 +45,7 @@ export class SqlStore implements Store {
   readonly jobs: Repositories['jobs'];
   readonly settings: Repositories['settings'];
   readonly resolution: SqlResolutionRepository;
+  readonly crossBorder: SqlCrossBorderRepository;
   private readonly ctx: StoreContext;
   private readonly txRepositories = new WeakMap<TxFrame, Repositories>();
   private closed = false;
@@ -70,6 +73,7 @@ export class SqlStore implements Store {
     this.jobs = r.jobs;
     this.settings = r.settings;
     this.resolution = new SqlResolutionRepository(this.ctx);
+    this.crossBorder = new SqlCrossBorderRepository(this.ctx);
   }
 
   /** The executor for raw queries: the ambient transaction inside `transaction`, the pool otherwise. */

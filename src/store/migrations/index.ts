@@ -12,6 +12,7 @@ import jobs from './0006-jobs';
 import caseListIndexes from './0007-case-list-indexes';
 import federation from './0008-federation';
 import resolution from './0009-resolution';
+import crossBorder from './0010-cross-border';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-accounts': accounts,
@@ -23,6 +24,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0007-case-list-indexes': caseListIndexes,
   '0008-federation': federation,
   '0009-resolution': resolution,
+  '0010-cross-border': crossBorder,
 };
 
 export type { StoreMigration } from './migration';
