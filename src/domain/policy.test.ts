@@ -139,9 +139,9 @@ describe('global permissions', () => {
   const EXPECTED_GLOBAL: Record<Role, string> = {
     admin: 'users.manage agencies.manage stats.read',
     auditor: 'audit.read case.list stats.read',
-    analyst: 'case.list entity.read network.read search stats.read disclosure.request entity.resolve',
-    liaison: 'case.list entity.read network.read search stats.read federation.share disclosure.request disclosure.decide',
-    investigator: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request entity.resolve',
+    analyst: 'case.list entity.read network.read search stats.read disclosure.request entity.resolve crossborder.check',
+    liaison: 'case.list entity.read network.read search stats.read federation.share disclosure.request disclosure.decide crossborder.check',
+    investigator: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request entity.resolve crossborder.check',
     inspector: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request',
     caseworker: 'case.list entity.read entity.write search stats.read',
     prosecutor: 'case.list entity.read network.read search stats.read',

@@ -14,6 +14,8 @@
  *   when assigned to the case;
  * - prosecutor reads cases and records criminal-justice outcomes;
  * - liaison reads and shares across borders;
+ * - liaison, investigators and analysts run the cross-border check (hits only: scores and
+ *   opaque references); more needs a disclosure request, decided by the owning node's liaison;
  * - investigators and analysts run entity resolution and decide its pairs; a pair with a
  *   victim only someone who may see that victim's identity in every case where they are one;
  * - a victim's identity is visible only to members of the case in the capacity of
@@ -45,6 +47,7 @@ export const GLOBAL_ACTIONS = [
   'disclosure.request',
   'disclosure.decide',
   'entity.resolve',
+  'crossborder.check',
 ] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
@@ -90,6 +93,8 @@ export const GLOBAL_PERMISSIONS: Readonly<Record<GlobalAction, readonly Role[]>>
   'disclosure.decide': ['liaison'],
   // run entity resolution and decide its pairs (docs/resolution-review.md: victims need more)
   'entity.resolve': ['investigator', 'analyst'],
+  // run the cross-border check of the marked entities and read its hits (docs/protocol/matching.md)
+  'crossborder.check': ['liaison', 'investigator', 'analyst'],
 };
 
 export const CASE_PERMISSIONS: Readonly<Record<CaseAction, Readonly<Partial<Record<Role, readonly Scope[]>>>>> = {
