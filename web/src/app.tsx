@@ -7,6 +7,7 @@ import { LangSelect } from './components/lang-select';
 import { Loading } from './components/loading';
 import { ADMIN_ROLES, AUDIT_ROLES, CASE_LIST_ROLES, homePath, SEARCH_ROLES } from './lists';
 import { CaseListPage } from './pages/case-list-page';
+import { MATCH_ROLES, MATCHES_PAGE_ROLES } from './pages/cross-border/cross-border-rules';
 import { EXCHANGE_READ_ROLES, LEDGER_ROLES, LIAISON_ROLES, PEER_ROLES } from './pages/federation/federation-nav';
 import { LoginPage } from './pages/login-page';
 import { NotFoundPage } from './pages/not-found-page';
@@ -27,6 +28,9 @@ const ComposePage = lazy(() => import('./pages/federation/compose-page').then((m
 const ConsentsPage = lazy(() => import('./pages/federation/consents-page').then((m) => ({ default: m.ConsentsPage })));
 const PeersPage = lazy(() => import('./pages/federation/peers-page').then((m) => ({ default: m.PeersPage })));
 const LedgerPage = lazy(() => import('./pages/federation/ledger-page').then((m) => ({ default: m.LedgerPage })));
+const MatchesPage = lazy(() => import('./pages/cross-border/matches-page').then((m) => ({ default: m.MatchesPage })));
+const DisclosuresPage = lazy(() => import('./pages/cross-border/disclosures-page').then((m) => ({ default: m.DisclosuresPage })));
+const DisclosurePage = lazy(() => import('./pages/cross-border/disclosure-page').then((m) => ({ default: m.DisclosurePage })));
 const AccountPage = lazy(() => import('./pages/account-page').then((m) => ({ default: m.AccountPage })));
 const ReviewPage = lazy(() => import('./pages/review/review-page').then((m) => ({ default: m.ReviewPage })));
 
@@ -123,6 +127,9 @@ export const App = () => (
           <Route path="exchange/consents" element={<RequireRole roles={LIAISON_ROLES}>{lazyPage(<ConsentsPage />)}</RequireRole>} />
           <Route path="exchange/threads/:id" element={<RequireRole roles={EXCHANGE_READ_ROLES}>{lazyPage(<ThreadPage />)}</RequireRole>} />
           <Route path="exchange/peers" element={<RequireRole roles={PEER_ROLES}>{lazyPage(<PeersPage />)}</RequireRole>} />
+          <Route path="exchange/matches" element={<RequireRole roles={MATCHES_PAGE_ROLES}>{lazyPage(<MatchesPage />)}</RequireRole>} />
+          <Route path="exchange/disclosures" element={<RequireRole roles={MATCH_ROLES}>{lazyPage(<DisclosuresPage />)}</RequireRole>} />
+          <Route path="exchange/disclosures/:id" element={<RequireRole roles={MATCH_ROLES}>{lazyPage(<DisclosurePage />)}</RequireRole>} />
           <Route path="exchange/ledger" element={<RequireRole roles={LEDGER_ROLES}>{lazyPage(<LedgerPage />)}</RequireRole>} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -9,6 +9,7 @@ import { Loading } from '../components/loading';
 import { useFormat } from '../format';
 import { useCatalogues } from '../reference';
 import { usePageTitle } from '../use-page-title';
+import { CrossBorderToggle } from './cross-border/cross-border-toggle';
 import { useResource } from '../use-resource';
 
 export const EntityPage = () => {
@@ -71,6 +72,8 @@ export const EntityPage = () => {
           </dl>
         )}
       </section>
+
+      <CrossBorderToggle entity={entity} onSaved={resource.replace} />
 
       <section className="case-section" aria-labelledby="entity-cases-heading">
         <h2 id="entity-cases-heading">{t('entity.cases')}</h2>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import type { Role } from '../../../../src/server/api-types';
 import { useMe } from '../../session';
+import { MATCH_ROLES, MATCHES_PAGE_ROLES } from '../cross-border/cross-border-rules';
 
 /*
  * Who sees which exchange page. These mirror src/domain/policy.ts only to hide links a
@@ -26,6 +27,8 @@ export const FederationNav = () => {
     { to: '/exchange', end: true, label: t('federation.inbox.title'), id: 'inbox', show: EXCHANGE_READ_ROLES.includes(me.role) },
     { to: '/exchange/outbox', label: t('federation.outbox.title'), id: 'outbox', show: liaison },
     { to: '/exchange/consents', label: t('federation.consents.title'), id: 'consents', show: liaison },
+    { to: '/exchange/matches', label: t('crossBorder.matches.tab'), id: 'matches', show: MATCHES_PAGE_ROLES.includes(me.role) },
+    { to: '/exchange/disclosures', label: t('crossBorder.disclosures.tab'), id: 'disclosures', show: MATCH_ROLES.includes(me.role) },
     { to: '/exchange/peers', label: t('federation.peers.title'), id: 'peers', show: PEER_ROLES.includes(me.role) },
   ].filter((tab) => tab.show);
   if (tabs.length < 2) return null;
