@@ -168,7 +168,7 @@ const DecisionSection = ({ disclosure, headingRef }: { disclosure: DisclosureVie
   const schema = catalogues.data?.schema(schemaName);
   const refused = disclosure.status === 'refused';
   return (
-    <section className="case-section" aria-labelledby="decision-heading" data-testid="disclosure-decision" data-status={disclosure.status} data-level={d.level}>
+    <section className="case-section xb-decision" aria-labelledby="decision-heading" data-testid="disclosure-decision" data-status={disclosure.status} data-level={d.level}>
       <h2 id="decision-heading" ref={headingRef} tabIndex={-1}>
         {t('crossBorder.decision.title')}
       </h2>

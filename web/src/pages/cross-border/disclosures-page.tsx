@@ -106,7 +106,7 @@ export const DisclosuresPage = () => {
                           <Link to={disclosureLink(d.id)} data-testid="disclosure-link">
                             {d.local ? d.local.caption || t('entity.untitled') : t('crossBorder.disclosures.aboutKind', { kind: t(`crossBorder.kind.${d.kind}`) })}
                           </Link>
-                          <p className="hint">{t(`crossBorder.kind.${d.kind}`)}</p>
+                          {d.local && <p className="hint">{t(`crossBorder.kind.${d.kind}`)}</p>}
                         </div>
                       </td>
                       <td data-label={t('crossBorder.partner')}>

@@ -123,7 +123,7 @@ export const DisclosureStepper = ({ disclosure }: { disclosure: Pick<DisclosureV
           </span>
           <span className="xb-step-text">
             <strong>{t(`crossBorder.level.${step.level}`)}</strong>
-            <span className="xb-step-state">{t(`crossBorder.steps.${step.state}`)}</span>
+            <span className="xb-step-state">{step.level === 'existence' ? t('crossBorder.steps.known') : t(`crossBorder.steps.${step.state}`)}</span>
           </span>
         </li>
       ))}
