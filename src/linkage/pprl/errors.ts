@@ -124,6 +124,16 @@ export const pprlCatalogue: Catalogue = {
     fr: 'Le secret de couplage est vide.',
     es: 'El secreto de enlace está vacío.',
   },
+  PPRL_SECRET_TOO_SHORT: {
+    en: 'The linkage secret has {found} bytes; it needs at least {min} random bytes.',
+    fr: 'Le secret de couplage fait {found} octets ; il faut au moins {min} octets aléatoires.',
+    es: 'El secreto de enlace tiene {found} bytes; necesita al menos {min} bytes aleatorios.',
+  },
+  PPRL_SECRET_WEAK: {
+    en: 'The linkage secret repeats too few distinct bytes ({found}) to be random; generate a new one.',
+    fr: 'Le secret de couplage contient trop peu d’octets distincts ({found}) pour être aléatoire ; générez-en un nouveau.',
+    es: 'El secreto de enlace contiene muy pocos bytes distintos ({found}) para ser aleatorio; genere uno nuevo.',
+  },
   // records
   PPRL_RECORDS_INVALID: {
     en: '{count} value(s) do not match the linkage schema; nothing was encoded.',
