@@ -57,7 +57,7 @@ const US = props({ name: 'J. L. Hernandez', phone: '+52 1 33 1234 5678' });
 
 describe('cross-border records', () => {
   it('normalises the three sightings of the recruiter to agreeing features', () => {
-    const [mx, ca, us] = [MX, CA, US].map((p) => crossBorderRecord('Person', p)!);
+    const [mx, ca, us] = [MX, CA, US].map((p) => crossBorderRecord('Person', p)!) as [string[], string[], string[]];
     // givenName, initials, surnames, birthYear, birthDay, birthMonthDay, phone
     expect(mx[0]).toBe('jose');
     expect(ca[0]).toBe('jose');
