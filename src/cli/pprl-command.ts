@@ -19,6 +19,7 @@ import { pprlCatalogue } from '../linkage/pprl/errors';
 import { greedySolve, matchesToCsv } from '../linkage/pprl/greedy-solve';
 import { parseLinkageSchema } from '../linkage/pprl/schema';
 import { addCliCatalogue, cliLocale, cliMessage } from './messages';
+import { registerPprlSecretCommands } from './pprl-secret-command';
 
 addCliCatalogue(pprlCatalogue);
 
@@ -190,4 +191,6 @@ export function registerPprlCommands(program: Command): void {
     .option('--threads <n>', 'worker threads (default: all cores)')
     .option('--seed <n>', 'seed of the LSH bit samples')
     .action((left: string, right: string, o: MatchOptions) => matchCommand(left, right, o));
+
+  registerPprlSecretCommands(pprl);
 }

@@ -107,6 +107,8 @@ export interface EntityView {
   properties: Record<string, string[]>;
   pseudonymised: boolean;
   version: number;
+  /** marked for the cross-border check (PUT /api/entities/:id/cross-border) */
+  crossBorderCheck?: boolean;
 }
 
 /** GET /api/cases?q&status&type&tlp&limit&offset -> ListResult<CaseSummary> */

@@ -8,6 +8,8 @@ import { AlianzaError } from '../domain/errors';
 import type { AppContext } from '../app/context';
 import type { FederationAccess } from '../app/federation-access';
 import { isItemType, itemHandlers, itemTitle, threadOf } from '../app/federation-items';
+import { crossBorderHandlers } from '../app/cross-border-handlers';
+import type { SecretSealer } from '../app/cross-border-service';
 import type { SentCopy } from '../app/federation-views';
 import type { RetryPolicy } from '../federation/backoff';
 import type { Json } from '../federation/canonical-json';
@@ -18,6 +20,7 @@ import type { Clock, OutboxStore, Transport } from '../federation/ports';
 import { sqlFederationItems, sqlMessageStores, sqlNodeKeyRepository, sqlPeerRepository, type FederationShapes, type SqlMessageStores } from '../store/federation';
 import { SqlStore } from '../store/sql-store';
 import { httpTransport } from './federation-transport';
+import { linkageSealer } from './linkage-secret';
 import { initialFederationKeys, keystoreCipher } from './node-files';
 
 /** The protocol's document types, given to the store adapters. */
@@ -32,6 +35,8 @@ export interface ProtocolShapes extends FederationShapes {
 export interface FederationRuntime extends FederationAccess {
   self: NodeRef;
   messages: SqlMessageStores<ProtocolShapes>;
+  /** Seals the trilateral linkage secret at rest (cross-border matching). */
+  linkageSealer: SecretSealer;
   /** Calls `listener` (soon, not inside the caller's transaction) whenever a message is queued. */
   onQueued(listener: () => void): () => void;
 }
@@ -69,6 +74,7 @@ export function openFederation(ctx: AppContext, opts: FederationOptions): Federa
   const messages = sqlMessageStores<ProtocolShapes>(store);
   const peers = sqlPeerRepository(store);
   const items = sqlFederationItems(store);
+  const sealer = linkageSealer(opts.dataDir);
 
   const listeners = new Set<() => void>();
   const notify = (): void => {
@@ -120,7 +126,11 @@ export function openFederation(ctx: AppContext, opts: FederationOptions): Federa
     },
     random: opts.random,
     retry: opts.retry,
-    handlers: itemHandlers(items),
+    handlers: {
+      ...itemHandlers(items),
+      // cross-border matching: the federation is created just below, before any message arrives
+      ...crossBorderHandlers(ctx, { federation: () => federation, sealer, dropPayload: (id, at) => messages.inbox.purge(id, at) }),
+    },
     ...(opts.leaseMs !== undefined ? { leaseMs: opts.leaseMs } : {}),
   };
   // the outbox reads leaseMs from the same dependencies (OutboxDeps)
@@ -136,6 +146,7 @@ export function openFederation(ctx: AppContext, opts: FederationOptions): Federa
     self,
     federation,
     messages,
+    linkageSealer: sealer,
     inbox: messages.inbox,
     outbox: messages.outbox,
     receipts: messages.receipts,

@@ -49,7 +49,7 @@ export function presentUser(user: User, agencies: Map<string, Agency>): UserView
 
 export function presentEntity(seen: SeenEntity): EntityView {
   const e = seen.entity;
-  return { id: e.id, schema: e.schema, caption: e.caption, properties: e.properties, pseudonymised: seen.pseudonymised, version: e.version };
+  return { id: e.id, schema: e.schema, caption: e.caption, properties: e.properties, pseudonymised: seen.pseudonymised, version: e.version, crossBorderCheck: e.crossBorderCheck };
 }
 
 export function presentCaseSummary(kase: Case, agencies: Map<string, Agency>, subjectCount: number): CaseSummary {

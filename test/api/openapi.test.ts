@@ -14,7 +14,7 @@ describe('OpenAPI', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const p of ['/api/health', '/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/subjects', '/api/entities/{id}', '/api/search', '/api/audit', '/api/audit/verify', '/api/admin/users', '/api/schema', '/api/reference']) {
+    for (const p of ['/api/health', '/api/auth/login', '/api/cases', '/api/cases/{id}', '/api/cases/{id}/subjects', '/api/entities/{id}', '/api/search', '/api/audit', '/api/audit/verify', '/api/admin/users', '/api/schema', '/api/reference', '/api/cross-border/secret', '/api/cross-border/checks', '/api/cross-border/hits', '/api/cross-border/disclosures', '/api/cross-border/disclosures/{id}', '/api/cross-border/disclosures/{id}/decision', '/api/entities/{id}/cross-border']) {
       expect(Object.keys(doc.paths), p).toContain(p);
     }
     const create = doc.paths['/api/cases'].post;

@@ -10,6 +10,7 @@ import { auditRoutes } from './audit';
 import { referenceRoutes } from './reference';
 import { federationRoutes } from './federation';
 import { resolutionRoutes } from './resolution';
+import { crossBorderRoutes } from './cross-border';
 
 export interface RouteDeps {
   ctx: AppContext;
@@ -31,4 +32,5 @@ export async function registerRoutes(app: FastifyInstance, deps: RouteDeps): Pro
   await referenceRoutes(app, deps);
   await federationRoutes(app, deps);
   await resolutionRoutes(app, deps);
+  await crossBorderRoutes(app, deps);
 }

@@ -1,0 +1,800 @@
+/**
+ * Cross-border matching and gradual disclosure as people use it (docs/protocol/matching.md).
+ *
+ * A node marks people, phones and organisations for the check. Running the check encodes
+ * them as CLKs under the trilateral linkage secret and sends one MatchQuery per partner; the
+ * partner answers with hits only (scores and opaque references, new for every check). Either
+ * side may then ask the owner of a reference for more: first the owning agency's contact,
+ * then chosen fields, each time under a recorded legal basis; the owner's liaison officer
+ * approves (possibly less) or refuses. Raw personal data leaves the node only in an approved
+ * DisclosureDecision, with only the approved fields. Every step is a signed message and an
+ * audit entry on both sides. The inbox handlers are in cross-border-handlers.ts.
+ *
+ * The secret is sealed by the node (its keystore) before it reaches the store: this module
+ * only sees the `SecretSealer` port.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { AlianzaError } from '../domain/errors';
+import type { Actor, Entity } from '../domain/model';
+import { assertCan, can, canWriteEntities } from '../domain/policy';
+import { getSchema } from '../domain/schema-registry';
+import { SYSTEM, type AuditActor } from '../federation/audit';
+import type { Json } from '../federation/canonical-json';
+import { MAX_PLAINTEXT_BYTES } from '../federation/constants';
+import type { Audience, MessageType } from '../federation/envelope';
+import type { Federation } from '../federation/federation-node';
+import { DISCLOSURE_HANDLING, MATCH_HANDLING, readMatchPayload } from '../federation/match-messages';
+import type { OutboxRecord, OutboxStatus, PeerRepository } from '../federation/ports';
+import {
+  band,
+  CROSS_BORDER_SCHEMA_ID,
+  CROSS_BORDER_THRESHOLD,
+  createCrossBorderEncoder,
+  secretFingerprint,
+  validateLinkageSecret,
+  type CrossBorderKind,
+  type EncodedSubject,
+} from '../linkage/pprl/cross-border-encoding';
+import type {
+  CrossBorderHit,
+  CrossBorderQuery,
+  CrossBorderRepository,
+  DisclosureRecord,
+  LegalBasisRecord,
+  LinkageSecretRecord,
+  Repositories,
+} from '../store/ports';
+import { StoreError } from '../store/ports';
+import { audit } from './audit';
+import type { AppContext } from './context';
+import { entityAccess, readEntity, type EntityDetailBundle } from './entity-service';
+import { presentEntityFor } from './visibility';
+
+export type CrossBorderActor = Actor & { email?: string };
+
+/** Seals the linkage secret for the store and opens it again (the node's keystore; never in src/app). */
+export interface SecretSealer {
+  seal(secret: Uint8Array): string;
+  open(sealed: string): Uint8Array;
+}
+
+/** What the services need of the node's federation. */
+export interface CrossBorderAccess {
+  federation: Pick<Federation, 'sharing'>;
+  peers: Pick<PeerRepository, 'list' | 'get'>;
+  sealer: SecretSealer;
+  /** for the state of the checks sent (a MatchQuery that could not be delivered) */
+  outbox?: { list(filter: { status?: OutboxStatus[] }): Promise<OutboxRecord[]> };
+}
+
+export const CROSS_BORDER_KINDS: readonly CrossBorderKind[] = ['Person', 'Phone', 'Organization'];
+export const LEGAL_BASIS_KINDS: readonly LegalBasisRecord['kind'][] = ['treaty', 'mlat', 'domestic_law', 'court_order', 'consent', 'vital_interest'];
+/** Legal bases under which a victim's identity fields may leave the node. */
+export const VICTIM_IDENTITY_BASES: readonly LegalBasisRecord['kind'][] = ['consent', 'vital_interest'];
+export const MAX_DISCLOSURE_FIELDS = 20;
+const MAX_PURPOSE = 1000;
+const MAX_REASON = 2000;
+const MAX_REFERENCE = 500;
+const MAX_CASE_REFERENCE = 100;
+/** The lowest threshold a check asks for; each kind's own threshold applies on top (compareWith). */
+export const QUERY_THRESHOLD = Math.min(...Object.values(CROSS_BORDER_THRESHOLD));
+const LIST_WINDOW = 5000;
+const PAGE = 500;
+
+// ---- small helpers ---------------------------------------------------------------------
+
+export function crossBorderOf(r: Pick<Repositories, 'crossBorder'>): CrossBorderRepository {
+  if (!r.crossBorder) throw new AlianzaError('INTERNAL');
+  return r.crossBorder;
+}
+
+export const isCrossBorderKind = (schema: string): schema is CrossBorderKind => (CROSS_BORDER_KINDS as readonly string[]).includes(schema);
+
+/** A fresh opaque reference: 16 random bytes, 22 characters of base64url. */
+export const newRef = (): string => randomBytes(16).toString('base64url');
+
+const actorLabel = (actor: CrossBorderActor): string => actor.email ?? actor.displayName;
+export const auditActorOf = (actor: CrossBorderActor | null): AuditActor => (actor ? { actorId: actor.userId, actorLabel: actorLabel(actor) } : SYSTEM);
+
+const now = (ctx: Pick<AppContext, 'clock'>): string => ctx.clock.now().toISOString();
+
+/** May read hits and disclosures: whoever runs checks or asks for / decides disclosures. */
+export const canSeeCrossBorder = (actor: Actor): boolean => can(actor, 'crossborder.check') || can(actor, 'disclosure.request') || can(actor, 'disclosure.decide');
+
+function requireSee(actor: Actor): void {
+  if (!canSeeCrossBorder(actor)) throw new AlianzaError('POLICY_DENIED', { action: 'crossborder.check' });
+}
+
+/**
+ * Who may see a cross-border message at the recipient node: its liaison office. AMBER needs a
+ * named agency, and the sender does not know the recipient's agency codes; the handlers act
+ * for the node as a whole and show these messages only through the cross-border pages.
+ */
+export const CROSS_BORDER_AUDIENCE: Audience = Object.freeze({ agencies: ['LIAISON'], persons: [] }) as Audience;
+
+/** Sends one cross-border message through the sharing rule (the handling is checked there). */
+export async function sendCrossBorder(
+  federation: Pick<Federation, 'sharing'>,
+  to: string,
+  type: MessageType,
+  payload: object,
+  actor: AuditActor,
+): Promise<OutboxRecord> {
+  const checked = readMatchPayload(type, payload);
+  if (!checked.ok) throw new AlianzaError(checked.code, checked.params);
+  const handling = type === 'MatchQuery' || type === 'MatchResult' ? MATCH_HANDLING : DISCLOSURE_HANDLING;
+  return federation.sharing.share({ to, type, payload: payload as Record<string, Json>, handling, audience: CROSS_BORDER_AUDIENCE, actor });
+}
+
+/** The canonical size of a payload (ASCII-only payloads: the JSON text length is close enough). */
+export const payloadBytes = (payload: object): number => Buffer.byteLength(JSON.stringify(payload), 'utf8');
+
+// ---- the linkage secret ------------------------------------------------------------------
+
+export interface LinkageSecretStatusView {
+  configured: boolean;
+  version: number | null;
+  fingerprint: string | null;
+  setAt: string | null;
+  previous: { version: number; fingerprint: string; retiredAt: string }[];
+}
+
+/** The bytes of a secret written in base64 (standard or URL-safe, padding optional), as `secret generate` prints it. */
+export function parseLinkageSecretText(text: string): Uint8Array {
+  const t = text.replace(/^\uFEFF/, '').trim();
+  if (t.length === 0) throw new AlianzaError('PPRL_SECRET_EMPTY');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(t) || t.replace(/=+$/, '').length % 4 === 1) throw new AlianzaError('CROSSBORDER_SECRET_NOT_BASE64');
+  const bytes = Uint8Array.from(Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+  validateLinkageSecret(bytes);
+  return bytes;
+}
+
+/** A fresh random 32-byte secret in base64, to share with the partners out of band. */
+export const generateLinkageSecret = (): string => randomBytes(32).toString('base64');
+
+function statusOf(versions: LinkageSecretRecord[]): LinkageSecretStatusView {
+  const active = versions.find((v) => v.retiredAt === null);
+  return {
+    configured: active !== undefined,
+    version: active?.version ?? null,
+    fingerprint: active?.fingerprint ?? null,
+    setAt: active?.createdAt ?? null,
+    previous: versions.filter((v) => v.retiredAt !== null).map((v) => ({ version: v.version, fingerprint: v.fingerprint, retiredAt: v.retiredAt! })),
+  };
+}
+
+/**
+ * Stores `secret` as the active version of the linkage secret (the previous one is retired:
+ * hits found under it stay, new checks use the new one). `actor` null: the command line,
+ * or the demo set-up. Audited (crossborder.secret.set) with the fingerprint, never the secret.
+ */
+export async function setLinkageSecret(
+  ctx: AppContext,
+  sealer: Pick<SecretSealer, 'seal'>,
+  actor: CrossBorderActor | null,
+  secret: Uint8Array,
+  by = 'cli',
+): Promise<LinkageSecretStatusView> {
+  if (actor && !can(actor, 'agencies.manage')) throw new AlianzaError('POLICY_DENIED', { action: 'crossborder.secret.set' });
+  validateLinkageSecret(secret);
+  const fingerprint = secretFingerprint(secret);
+  const sealed = sealer.seal(secret);
+  return ctx.store.transaction(async (tx) => {
+    const repo = crossBorderOf(tx);
+    const before = await repo.activeSecret();
+    const record = await repo.addSecret({ fingerprint, sealed, createdAt: now(ctx), createdBy: actor ? actorLabel(actor) : by });
+    await audit(tx, ctx.clock, actor, {
+      action: 'crossborder.secret.set',
+      targetType: 'linkage_secret',
+      targetId: String(record.version),
+      detail: { version: record.version, fingerprint, previous: before ? { version: before.version, fingerprint: before.fingerprint } : null, by: actor ? null : by },
+    });
+    return statusOf(await repo.listSecrets());
+  });
+}
+
+/** The state of the secret (admins and liaison officers): versions and fingerprints, never the secret. */
+export async function linkageSecretStatus(ctx: AppContext, actor: CrossBorderActor | null): Promise<LinkageSecretStatusView> {
+  if (actor && !can(actor, 'agencies.manage') && !can(actor, 'federation.share')) throw new AlianzaError('POLICY_DENIED', { action: 'crossborder.secret.read' });
+  return statusOf(await crossBorderOf(ctx.store).listSecrets());
+}
+
+/** The active secret, opened; CROSSBORDER_SECRET_MISSING when none is set. */
+export async function activeLinkageSecret(repos: Pick<Repositories, 'crossBorder'>, sealer: Pick<SecretSealer, 'open'>): Promise<{ record: LinkageSecretRecord; secret: Uint8Array } | null> {
+  const record = await crossBorderOf(repos).activeSecret();
+  if (!record) return null;
+  let secret: Uint8Array;
+  try {
+    secret = sealer.open(record.sealed);
+  } catch {
+    throw new AlianzaError('CROSSBORDER_SECRET_UNREADABLE');
+  }
+  if (secretFingerprint(secret) !== record.fingerprint) throw new AlianzaError('CROSSBORDER_SECRET_UNREADABLE');
+  return { record, secret };
+}
+
+// ---- the node's marked entities ----------------------------------------------------------
+
+/** Every marked person, phone and organisation, merged tombstones left out. */
+export async function markedEntities(repos: Pick<Repositories, 'entities' | 'resolution'>): Promise<Entity[]> {
+  const merged = new Set((await repos.resolution?.mergedIds()) ?? []);
+  const out: Entity[] = [];
+  for (const kind of CROSS_BORDER_KINDS) {
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await repos.entities.list({ schema: kind, crossBorderCheck: true, limit: PAGE, offset });
+      out.push(...page.items.filter((e) => !merged.has(e.id)));
+      if (page.items.length < PAGE) break;
+    }
+  }
+  return out;
+}
+
+/** The encodings of the marked entities under `secret`, each with a fresh reference. */
+export function encodeEntities(secret: Uint8Array, entities: readonly Entity[]): { subject: EncodedSubject; entityId: string }[] {
+  const encoder = createCrossBorderEncoder(secret);
+  const out: { subject: EncodedSubject; entityId: string }[] = [];
+  for (const e of entities) {
+    if (!isCrossBorderKind(e.schema)) continue;
+    const clk = encoder.encode(e.schema, e.properties);
+    if (clk) out.push({ subject: { ref: newRef(), kind: e.schema, clk }, entityId: e.id });
+  }
+  return out;
+}
+
+/** Marks or unmarks an entity for the cross-border check (entity.write on that entity); the entity as the user sees it. */
+export async function markEntity(ctx: AppContext, actor: CrossBorderActor, id: string, check: boolean): Promise<EntityDetailBundle> {
+  await ctx.store.transaction(async (tx) => {
+    const entity = await tx.entities.get(id);
+    if (!entity) throw new AlianzaError('ENTITY_NOT_FOUND');
+    const access = await entityAccess(tx, actor, id);
+    if (!access.visible) throw new AlianzaError('ENTITY_NOT_FOUND');
+    if (access.hideIdentity || !canWriteEntities(actor)) throw new AlianzaError('FORBIDDEN');
+    if (check && !isCrossBorderKind(entity.schema)) throw new AlianzaError('CROSSBORDER_KIND_NOT_SUPPORTED', { schema: entity.schema });
+    if (entity.crossBorderCheck === check) return;
+    const next: Entity = { ...entity, crossBorderCheck: check, updatedAt: now(ctx), version: entity.version + 1 };
+    try {
+      await tx.entities.update(next, entity.version);
+    } catch (e) {
+      if (e instanceof StoreError && e.code === 'STORE_VERSION_CONFLICT') throw new AlianzaError('ENTITY_VERSION_CONFLICT');
+      throw e;
+    }
+    await audit(tx, ctx.clock, actor, { action: 'entity.crossborder.mark', targetType: 'entity', targetId: id, detail: { check, schema: entity.schema } });
+  });
+  return readEntity(ctx, actor, id);
+}
+
+// ---- views -------------------------------------------------------------------------------
+
+export interface CrossBorderCheckView {
+  queryId: string;
+  peerNode: string;
+  peerCountry: string;
+  direction: 'sent' | 'received';
+  status: 'sent' | 'answered' | 'secret_mismatch' | 'failed';
+  records: number;
+  hits: number;
+  createdAt: string;
+  answeredAt: string | null;
+  requestedBy: string | null;
+}
+
+export interface LocalRef {
+  entityId: string;
+  caption: string;
+  schema: string;
+}
+
+export interface CrossBorderHitView {
+  id: string;
+  queryId: string;
+  peerNode: string;
+  peerCountry: string;
+  kind: CrossBorderKind;
+  score: number;
+  band: 'strong' | 'possible';
+  local: LocalRef;
+  remoteRef: string;
+  createdAt: string;
+  disclosure: { id: string; direction: 'outgoing' | 'incoming'; status: DisclosureRecord['status']; level: DisclosureLevel } | null;
+}
+
+export type DisclosureLevel = 'existence' | 'contact' | 'fields';
+
+export interface DisclosureView {
+  id: string;
+  hitId: string;
+  direction: 'outgoing' | 'incoming';
+  peerNode: string;
+  peerCountry: string;
+  kind: CrossBorderKind;
+  score: number;
+  local: LocalRef | null;
+  requested: { level: 'contact' | 'fields'; fields: string[]; legalBasis: LegalBasisRecord; purpose: string; caseReference: string | null; by: string; at: string };
+  status: DisclosureRecord['status'];
+  decision: {
+    level: DisclosureLevel;
+    legalBasis: LegalBasisRecord;
+    reason: string;
+    by: string;
+    at: string;
+    contact: { agency: string; country: string; name: string; email: string | null } | null;
+    disclosed: { schema: string; properties: Record<string, string[]> } | null;
+  } | null;
+  availableFields: string[];
+  canDecide: boolean;
+}
+
+/** The entity a reference points to now: a merged record is followed to the record that holds it. */
+export async function currentEntity(repos: Pick<Repositories, 'entities' | 'resolution'>, id: string): Promise<Entity | undefined> {
+  let entityId = id;
+  for (let i = 0; i < 5; i++) {
+    const of = (await repos.resolution?.mergesOf(entityId))?.of;
+    if (!of) break;
+    entityId = of.survivorId;
+  }
+  return repos.entities.get(entityId);
+}
+
+/** How one person sees this node's entities (cached per request). */
+class LocalSight {
+  private readonly seen = new Map<string, Promise<{ entity: Entity; local: LocalRef } | null>>();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly actor: CrossBorderActor,
+  ) {}
+
+  /** The entity as this person may see it; null when it is hidden from them (or gone). */
+  of(entityId: string): Promise<{ entity: Entity; local: LocalRef } | null> {
+    let p = this.seen.get(entityId);
+    if (!p) {
+      p = (async () => {
+        const entity = await currentEntity(this.ctx.store, entityId);
+        if (!entity) return null;
+        const access = await entityAccess(this.ctx.store, this.actor, entity.id);
+        if (!access.visible) return null;
+        const shown = presentEntityFor(this.ctx, entity, access.hideIdentity, this.actor.locale).entity;
+        return { entity, local: { entityId: entity.id, caption: shown.caption, schema: entity.schema } };
+      })();
+      this.seen.set(entityId, p);
+    }
+    return p;
+  }
+}
+
+async function peerCountries(access: Pick<CrossBorderAccess, 'peers'>): Promise<Map<string, string>> {
+  return new Map((await access.peers.list()).map((p) => [p.node, p.country]));
+}
+
+/** Properties that may be disclosed: values a person recorded (no references to other records, no free-text notes). */
+export function disclosableProperty(schema: string, property: string): boolean {
+  const spec = getSchema(schema)?.properties[property];
+  return spec !== undefined && spec.type !== 'entity' && spec.type !== 'text';
+}
+
+/** Identity fields of a victim: every property the pseudonymised view drops or cuts down. */
+export function isIdentityProperty(schema: string, property: string): boolean {
+  const spec = getSchema(schema)?.properties[property];
+  return spec !== undefined && spec.redaction !== 'keep';
+}
+
+export const availableFields = (entity: Entity): string[] =>
+  Object.entries(entity.properties)
+    .filter(([name, values]) => values.length > 0 && disclosableProperty(entity.schema, name))
+    .map(([name]) => name)
+    .sort();
+
+function checkView(q: CrossBorderQuery, countries: Map<string, string>, failed: Set<string>): CrossBorderCheckView {
+  return {
+    queryId: q.queryId,
+    peerNode: q.peerNode,
+    peerCountry: countries.get(q.peerNode) ?? '',
+    direction: q.direction,
+    status: q.status === 'sent' && failed.has(q.queryId) ? 'failed' : q.status,
+    records: q.records,
+    hits: q.hits,
+    createdAt: q.createdAt,
+    answeredAt: q.answeredAt,
+    requestedBy: q.requestedBy,
+  };
+}
+
+/** Query ids of the checks whose MatchQuery could not be delivered. */
+async function failedQueries(access: Pick<CrossBorderAccess, 'outbox'>): Promise<Set<string>> {
+  if (!access.outbox) return new Set();
+  const failed = await access.outbox.list({ status: ['failed'] });
+  return new Set(failed.filter((r) => r.type === 'MatchQuery').map((r) => (r.message?.payload as { queryId?: unknown } | undefined)?.queryId).filter((id): id is string => typeof id === 'string'));
+}
+
+// ---- running a check -------------------------------------------------------------------
+
+/**
+ * Encodes this node's marked people, phones and organisations under the active secret and
+ * sends one MatchQuery to each partner (all of them unless `peers` names some). One
+ * transaction: the checks, the references and the queued messages are all there or none.
+ */
+export async function runCheck(ctx: AppContext, access: CrossBorderAccess, actor: CrossBorderActor, peers?: string[]): Promise<CrossBorderCheckView[]> {
+  assertCan(actor, 'crossborder.check');
+  const opened = await activeLinkageSecret(ctx.store, access.sealer);
+  if (!opened) throw new AlianzaError('CROSSBORDER_SECRET_MISSING');
+  const known = await access.peers.list();
+  if (known.length === 0) throw new AlianzaError('CROSSBORDER_NO_PEERS');
+  const targets = peers === undefined ? known.map((p) => p.node) : [...new Set(peers)];
+  for (const node of targets) if (!known.some((p) => p.node === node)) throw new AlianzaError('CROSSBORDER_PEER_NOT_FOUND', { node });
+  if (targets.length === 0) throw new AlianzaError('CROSSBORDER_NO_PEERS');
+
+  const entities = await markedEntities(ctx.store);
+  const encodedOnce = encodeEntities(opened.secret, entities);
+  if (encodedOnce.length === 0) throw new AlianzaError('CROSSBORDER_NOTHING_MARKED');
+
+  const at = now(ctx);
+  const queries = targets.map((node) => {
+    // fresh references for every partner: two partners cannot join their answers on them
+    const encoded = encodedOnce.map((e) => ({ ...e, subject: { ...e.subject, ref: newRef() } }));
+    const payload = {
+      queryId: randomUUID(),
+      schemaId: CROSS_BORDER_SCHEMA_ID,
+      secretFingerprint: opened.record.fingerprint,
+      threshold: QUERY_THRESHOLD,
+      records: encoded.map((e) => ({ ref: e.subject.ref, kind: e.subject.kind, clk: Buffer.from(e.subject.clk).toString('base64') })),
+    };
+    return { node, encoded, payload };
+  });
+  const size = payloadBytes(queries[0]!.payload);
+  const limit = MAX_PLAINTEXT_BYTES - 4096;
+  if (size > limit) {
+    throw new AlianzaError('CROSSBORDER_TOO_MANY_RECORDS', { count: encodedOnce.length, max: Math.floor((encodedOnce.length * limit) / size) });
+  }
+
+  const countries = new Map(known.map((p) => [p.node, p.country]));
+  return ctx.store.transaction(async (tx) => {
+    const repo = crossBorderOf(tx);
+    const views: CrossBorderCheckView[] = [];
+    for (const q of queries) {
+      const query: CrossBorderQuery = {
+        queryId: q.payload.queryId,
+        peerNode: q.node,
+        direction: 'sent',
+        secretFingerprint: opened.record.fingerprint,
+        records: q.encoded.length,
+        hits: 0,
+        status: 'sent',
+        createdAt: at,
+        answeredAt: null,
+        requestedBy: actorLabel(actor),
+      };
+      await repo.createQuery(query);
+      await repo.addRefs(q.encoded.map((e) => ({ ref: e.subject.ref, queryId: query.queryId, entityId: e.entityId, kind: e.subject.kind })));
+      const record = await sendCrossBorder(access.federation, q.node, 'MatchQuery', q.payload, auditActorOf(actor));
+      const byKind: Record<string, number> = {};
+      for (const e of q.encoded) byKind[e.subject.kind] = (byKind[e.subject.kind] ?? 0) + 1;
+      await audit(tx, ctx.clock, actor, {
+        action: 'crossborder.check.sent',
+        targetType: 'crossborder_query',
+        targetId: query.queryId,
+        detail: { to: q.node, records: query.records, byKind, secretFingerprint: query.secretFingerprint, secretVersion: opened.record.version, envelopeId: record.id, marked: entities.length },
+      });
+      views.push(checkView(query, countries, new Set()));
+    }
+    return views;
+  });
+}
+
+/** The checks sent and answered by this node, newest first. */
+export async function listChecks(
+  ctx: AppContext,
+  access: Pick<CrossBorderAccess, 'peers' | 'outbox'>,
+  actor: CrossBorderActor,
+  q: { direction?: 'sent' | 'received'; peer?: string; limit: number; offset: number },
+): Promise<{ items: CrossBorderCheckView[]; total: number }> {
+  requireSee(actor);
+  const page = await crossBorderOf(ctx.store).listQueries({ direction: q.direction, peerNode: q.peer, limit: q.limit, offset: q.offset });
+  const [countries, failed] = await Promise.all([peerCountries(access), failedQueries(access)]);
+  return { items: page.items.map((x) => checkView(x, countries, failed)), total: page.total };
+}
+
+// ---- hits ----------------------------------------------------------------------------------
+
+async function latestDisclosures(repos: Pick<Repositories, 'crossBorder'>, hitIds: string[]): Promise<Map<string, DisclosureRecord>> {
+  const all = await crossBorderOf(repos).listDisclosures({ hitIds });
+  const out = new Map<string, DisclosureRecord>();
+  for (const d of all.items) if (!out.has(d.hitId)) out.set(d.hitId, d); // newest first
+  return out;
+}
+
+function hitView(h: CrossBorderHit, local: LocalRef, countries: Map<string, string>, d: DisclosureRecord | undefined): CrossBorderHitView {
+  return {
+    id: h.id,
+    queryId: h.queryId,
+    peerNode: h.peerNode,
+    peerCountry: countries.get(h.peerNode) ?? '',
+    kind: h.kind,
+    score: h.score,
+    band: band(h.score, h.kind),
+    local,
+    remoteRef: h.remoteRef,
+    createdAt: h.createdAt,
+    disclosure: d ? { id: d.id, direction: d.direction, status: d.status, level: d.decision?.level ?? d.level } : null,
+  };
+}
+
+/** Hits on both sides, best score first, each with this node's entity as this person may see it. */
+export async function listHits(
+  ctx: AppContext,
+  access: Pick<CrossBorderAccess, 'peers'>,
+  actor: CrossBorderActor,
+  q: { kind?: CrossBorderKind; peer?: string; minScore?: number; limit: number; offset: number },
+): Promise<{ items: CrossBorderHitView[]; total: number }> {
+  requireSee(actor);
+  const all = await crossBorderOf(ctx.store).listHits({ kind: q.kind, peerNode: q.peer, minScore: q.minScore, limit: LIST_WINDOW });
+  const sight = new LocalSight(ctx, actor);
+  const visible: { hit: CrossBorderHit; local: LocalRef }[] = [];
+  for (const hit of all.items) {
+    const seen = await sight.of(hit.localEntityId);
+    if (seen) visible.push({ hit, local: seen.local });
+  }
+  const page = visible.slice(q.offset, q.offset + q.limit);
+  const [countries, disclosures] = await Promise.all([peerCountries(access), latestDisclosures(ctx.store, page.map((v) => v.hit.id))]);
+  await audit(ctx.store, ctx.clock, actor, {
+    action: 'crossborder.hits.read',
+    detail: { kind: q.kind ?? null, peer: q.peer ?? null, minScore: q.minScore ?? null, offset: q.offset, shown: page.length, hits: page.map((v) => v.hit.id) },
+  });
+  return { items: page.map((v) => hitView(v.hit, v.local, countries, disclosures.get(v.hit.id))), total: visible.length };
+}
+
+// ---- disclosures -------------------------------------------------------------------------
+
+export interface DisclosureRequestInput {
+  hitId: string;
+  level: 'contact' | 'fields';
+  fields: string[];
+  legalBasis: LegalBasisRecord;
+  purpose: string;
+  caseReference?: string | null;
+}
+
+export interface DisclosureDecisionInput {
+  decision: 'approved' | 'refused';
+  level?: 'contact' | 'fields';
+  fields?: string[];
+  legalBasis: LegalBasisRecord;
+  reason: string;
+}
+
+function checkText(value: unknown, field: string, max: number): string {
+  if (typeof value !== 'string' || value.trim().length === 0 || value.length > max) throw new AlianzaError('DISCLOSURE_TEXT_INVALID', { field, max });
+  return value;
+}
+
+export function checkLegalBasis(value: unknown): LegalBasisRecord {
+  const b = value as Partial<LegalBasisRecord> | null;
+  if (
+    typeof b !== 'object' ||
+    b === null ||
+    !LEGAL_BASIS_KINDS.includes(b.kind as LegalBasisRecord['kind']) ||
+    typeof b.reference !== 'string' ||
+    b.reference.trim().length === 0 ||
+    b.reference.length > MAX_REFERENCE
+  ) {
+    throw new AlianzaError('DISCLOSURE_LEGAL_BASIS_INVALID');
+  }
+  return { kind: b.kind as LegalBasisRecord['kind'], reference: b.reference };
+}
+
+const LEVEL_RANK: Record<DisclosureLevel, number> = { existence: 0, contact: 1, fields: 2 };
+
+async function disclosureView(
+  ctx: AppContext,
+  actor: CrossBorderActor,
+  d: DisclosureRecord,
+  hit: CrossBorderHit | undefined,
+  countries: Map<string, string>,
+  sight: LocalSight,
+): Promise<DisclosureView> {
+  const seen = d.direction === 'incoming' && hit ? await sight.of(hit.localEntityId) : null;
+  const pending = d.direction === 'incoming' && d.status === 'pending';
+  return {
+    id: d.id,
+    hitId: d.hitId,
+    direction: d.direction,
+    peerNode: d.peerNode,
+    peerCountry: countries.get(d.peerNode) ?? '',
+    kind: hit?.kind ?? 'Person',
+    score: hit?.score ?? 0,
+    local: seen?.local ?? null,
+    requested: { level: d.level, fields: d.fields, legalBasis: d.legalBasis, purpose: d.purpose, caseReference: d.caseReference, by: d.requestedBy, at: d.requestedAt },
+    status: d.status,
+    decision: d.decision
+      ? { level: d.decision.level, legalBasis: d.decision.legalBasis, reason: d.decision.reason, by: d.decision.decidedBy, at: d.decision.decidedAt, contact: d.decision.contact, disclosed: d.decision.disclosed }
+      : null,
+    availableFields: pending && seen ? availableFields(seen.entity) : [],
+    canDecide: pending && seen !== null && can(actor, 'disclosure.decide'),
+  };
+}
+
+/** Audits the reading of the fields a partner disclosed (disclosure.read). */
+async function auditDisclosedRead(ctx: AppContext, actor: CrossBorderActor, d: DisclosureRecord): Promise<void> {
+  if (!d.decision?.disclosed) return;
+  await audit(ctx.store, ctx.clock, actor, {
+    action: 'disclosure.read',
+    targetType: 'disclosure',
+    targetId: d.id,
+    detail: { direction: d.direction, peer: d.peerNode, fields: Object.keys(d.decision.disclosed.properties) },
+  });
+}
+
+/**
+ * Asks the partner that owns the hit's other reference for its contact, or for chosen fields,
+ * under a legal basis (disclosure.request). Recorded as an outgoing request; audited.
+ */
+export async function requestDisclosure(ctx: AppContext, access: CrossBorderAccess, actor: CrossBorderActor, body: DisclosureRequestInput): Promise<DisclosureView> {
+  assertCan(actor, 'disclosure.request');
+  const legalBasis = checkLegalBasis(body.legalBasis);
+  const purpose = checkText(body.purpose, 'purpose', MAX_PURPOSE);
+  const caseReference = body.caseReference === undefined || body.caseReference === null || body.caseReference.trim() === '' ? null : checkText(body.caseReference, 'caseReference', MAX_CASE_REFERENCE);
+  const repo = crossBorderOf(ctx.store);
+  const hit = await repo.getHit(body.hitId);
+  const sight = new LocalSight(ctx, actor);
+  if (!hit || !(await sight.of(hit.localEntityId))) throw new AlianzaError('CROSSBORDER_HIT_NOT_FOUND', { id: body.hitId });
+  let fields: string[] = [];
+  if (body.level === 'fields') {
+    fields = [...new Set(body.fields ?? [])];
+    if (fields.length === 0) throw new AlianzaError('DISCLOSURE_FIELDS_REQUIRED');
+    if (fields.length > MAX_DISCLOSURE_FIELDS) throw new AlianzaError('VALIDATION_FAILED', {}, [{ field: 'fields', code: 'SCHEMA.maxItems', params: { limit: MAX_DISCLOSURE_FIELDS } }]);
+    for (const f of fields) if (!disclosableProperty(hit.kind, f)) throw new AlianzaError('DISCLOSURE_FIELD_UNKNOWN', { schema: hit.kind, field: f });
+  } else if (body.level !== 'contact') {
+    throw new AlianzaError('VALIDATION_FAILED', {}, [{ field: 'level', code: 'SCHEMA.enum' }]);
+  }
+
+  const id = randomUUID();
+  const at = now(ctx);
+  await ctx.store.transaction(async (tx) => {
+    const x = crossBorderOf(tx);
+    const pending = await x.listDisclosures({ hitIds: [hit.id] });
+    if (pending.items.some((d) => d.direction === 'outgoing' && d.status === 'pending')) throw new AlianzaError('DISCLOSURE_ALREADY_PENDING');
+    const record: DisclosureRecord = {
+      id,
+      hitId: hit.id,
+      direction: 'outgoing',
+      peerNode: hit.peerNode,
+      level: body.level,
+      fields,
+      legalBasis,
+      purpose,
+      caseReference,
+      requestedBy: actorLabel(actor),
+      requestedAt: at,
+      status: 'pending',
+      decision: null,
+    };
+    await x.createDisclosure(record);
+    const payload = {
+      requestId: id,
+      queryId: hit.queryId,
+      requesterRef: hit.localRef,
+      ownerRef: hit.remoteRef,
+      kind: hit.kind,
+      score: hit.score,
+      level: body.level,
+      fields,
+      legalBasis,
+      purpose,
+      caseReference,
+    };
+    const sent = await sendCrossBorder(access.federation, hit.peerNode, 'DisclosureRequest', payload, auditActorOf(actor));
+    await audit(tx, ctx.clock, actor, {
+      action: 'disclosure.requested',
+      targetType: 'disclosure',
+      targetId: id,
+      detail: { to: hit.peerNode, hitId: hit.id, kind: hit.kind, score: hit.score, level: body.level, fields, legalBasis, caseReference, envelopeId: sent.id },
+    });
+  });
+  return getDisclosure(ctx, access, actor, id);
+}
+
+/**
+ * The owning node's liaison officer decides a request a partner sent (disclosure.decide):
+ * approves at most the requested level and fields (and only fields the record holds), or
+ * refuses, under a legal basis. A victim's identity fields leave only under consent or a
+ * vital interest. Sends the DisclosureDecision; audited.
+ */
+export async function decideDisclosure(ctx: AppContext, access: CrossBorderAccess, actor: CrossBorderActor, id: string, body: DisclosureDecisionInput): Promise<DisclosureView> {
+  assertCan(actor, 'disclosure.decide');
+  const legalBasis = checkLegalBasis(body.legalBasis);
+  const reason = checkText(body.reason, 'reason', MAX_REASON);
+  const sight = new LocalSight(ctx, actor);
+  await ctx.store.transaction(async (tx) => {
+    const x = crossBorderOf(tx);
+    const d = await x.getDisclosure(id);
+    if (!d) throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
+    if (d.direction !== 'incoming') throw new AlianzaError('DISCLOSURE_NOT_DECIDABLE');
+    if (d.status !== 'pending') throw new AlianzaError('DISCLOSURE_ALREADY_DECIDED');
+    const hit = await x.getHit(d.hitId);
+    if (!hit) throw new AlianzaError('DISCLOSURE_ENTITY_GONE');
+    const entity = await currentEntity(tx, hit.localEntityId);
+    if (!entity || Object.keys(entity.properties).length === 0) throw new AlianzaError('DISCLOSURE_ENTITY_GONE');
+    if (!(await sight.of(entity.id))) throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
+
+    let level: DisclosureLevel = 'existence';
+    let contact: { agency: string; country: string; name: string; email: string | null } | null = null;
+    let disclosed: { schema: string; properties: Record<string, string[]> } | null = null;
+    let victimIdentity: string[] = [];
+    if (body.decision === 'approved') {
+      level = body.level ?? d.level;
+      if (LEVEL_RANK[level] > LEVEL_RANK[d.level]) throw new AlianzaError('DISCLOSURE_LEVEL_ABOVE_REQUEST', { requested: d.level });
+      const agency = await tx.agencies.get(entity.owningAgencyId);
+      contact = { agency: agency?.name ?? ctx.node.name, country: agency?.country ?? ctx.node.country, name: actor.displayName, email: actor.email ?? null };
+      if (level === 'fields') {
+        const available = new Set(availableFields(entity));
+        const chosen = body.fields === undefined ? d.fields.filter((f) => available.has(f)) : [...new Set(body.fields)];
+        const notRequested = chosen.filter((f) => !d.fields.includes(f));
+        if (notRequested.length > 0) throw new AlianzaError('DISCLOSURE_FIELDS_NOT_REQUESTED', { fields: notRequested.join(', ') });
+        const missing = chosen.filter((f) => !available.has(f));
+        if (missing.length > 0) throw new AlianzaError('DISCLOSURE_FIELDS_UNAVAILABLE', { fields: missing.join(', ') });
+        if (chosen.length === 0) throw new AlianzaError('DISCLOSURE_FIELDS_REQUIRED');
+        const victim = entity.schema === 'Person' && (await tx.cases.listCasesOfEntity(entity.id)).some((s) => s.role === 'victim');
+        victimIdentity = victim ? chosen.filter((f) => isIdentityProperty(entity.schema, f)) : [];
+        if (victimIdentity.length > 0 && !VICTIM_IDENTITY_BASES.includes(legalBasis.kind)) {
+          throw new AlianzaError('DISCLOSURE_VICTIM_IDENTITY', { fields: victimIdentity.join(', ') });
+        }
+        const properties: Record<string, string[]> = {};
+        for (const f of chosen.sort()) properties[f] = [...(entity.properties[f] ?? [])];
+        disclosed = { schema: entity.schema, properties };
+      }
+    }
+    const at = now(ctx);
+    await x.decideDisclosure(id, body.decision, { level, legalBasis, reason, contact, disclosed, decidedBy: actorLabel(actor), decidedAt: at });
+    const payload = { requestId: id, decision: body.decision, level, legalBasis, reason, contact, entity: disclosed };
+    const sent = await sendCrossBorder(access.federation, d.peerNode, 'DisclosureDecision', payload, auditActorOf(actor));
+    await audit(tx, ctx.clock, actor, {
+      action: 'disclosure.decided',
+      targetType: 'disclosure',
+      targetId: id,
+      detail: {
+        to: d.peerNode,
+        decision: body.decision,
+        level,
+        requestedLevel: d.level,
+        fields: disclosed ? Object.keys(disclosed.properties) : [],
+        requestedFields: d.fields,
+        legalBasis,
+        entityId: entity.id,
+        victimIdentityDisclosed: victimIdentity.length > 0,
+        victimIdentityFields: victimIdentity,
+        envelopeId: sent.id,
+      },
+    });
+  });
+  return getDisclosure(ctx, access, actor, id);
+}
+
+/** Disclosure requests in both directions, newest first. */
+export async function listDisclosures(
+  ctx: AppContext,
+  access: Pick<CrossBorderAccess, 'peers'>,
+  actor: CrossBorderActor,
+  q: { direction?: 'outgoing' | 'incoming'; status?: DisclosureRecord['status']; limit: number; offset: number },
+): Promise<{ items: DisclosureView[]; total: number }> {
+  requireSee(actor);
+  const repo = crossBorderOf(ctx.store);
+  const page = await repo.listDisclosures({ direction: q.direction, status: q.status, limit: q.limit, offset: q.offset });
+  const countries = await peerCountries(access);
+  const sight = new LocalSight(ctx, actor);
+  const items: DisclosureView[] = [];
+  for (const d of page.items) {
+    items.push(await disclosureView(ctx, actor, d, await repo.getHit(d.hitId), countries, sight));
+    await auditDisclosedRead(ctx, actor, d);
+  }
+  return { items, total: page.total };
+}
+
+/** One disclosure request; reading the fields a partner disclosed is audited (disclosure.read). */
+export async function getDisclosure(ctx: AppContext, access: Pick<CrossBorderAccess, 'peers'>, actor: CrossBorderActor, id: string): Promise<DisclosureView> {
+  requireSee(actor);
+  const repo = crossBorderOf(ctx.store);
+  const d = await repo.getDisclosure(id);
+  if (!d) throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
+  const view = await disclosureView(ctx, actor, d, await repo.getHit(d.hitId), await peerCountries(access), new LocalSight(ctx, actor));
+  await auditDisclosedRead(ctx, actor, d);
+  return view;
+}
