@@ -7,8 +7,10 @@ import { helpCatalogue } from './help-catalogue';
 import { importCatalogue } from './import-catalogue';
 import { peerCatalogue } from './peer-catalogue';
 import { federationAppErrors } from '../app/federation-errors';
+import { crossBorderErrors } from '../app/cross-border-errors';
+import { pprlSecretCatalogue } from './pprl-secret-catalogue';
 
-const catalogues: Catalogue[] = [cliCatalogue, importCatalogue, helpCatalogue, peerCatalogue, federationAppErrors, ...ALL_CATALOGUES];
+const catalogues: Catalogue[] = [cliCatalogue, importCatalogue, helpCatalogue, peerCatalogue, federationAppErrors, crossBorderErrors, pprlSecretCatalogue, ...ALL_CATALOGUES];
 
 export function addCliCatalogue(c: Catalogue): void {
   if (!catalogues.includes(c)) catalogues.push(c);

@@ -283,6 +283,7 @@ describe('a check and its hits', () => {
 });
 
 describe('disclosure', () => {
+  let pendingNameOnly = '';
   const hit = { mx: {} as Record<string, CrossBorderHitView> };
   beforeAll(async () => {
     const list = await hits('mx');
@@ -403,6 +404,26 @@ describe('disclosure', () => {
     expect(own.statusCode).toBe(409);
     expect(own.json().error.code).toBe('DISCLOSURE_NOT_DECIDABLE');
     expect((await api('mx', 'liaison', 'GET', `/api/cross-border/disclosures/${randomUUID()}`)).statusCode).toBe(404);
+    pendingNameOnly = id;
+  });
+
+  it('keeps only the requested fields when a partner’s decision carries more, and audits the breach', async () => {
+    // a decision written by hand, as a faulty or hostile node could send it
+    const decision = {
+      requestId: pendingNameOnly,
+      decision: 'approved',
+      level: 'fields',
+      legalBasis: MLAT,
+      reason: 'More than asked',
+      contact: { agency: 'National Liaison Office', country: 'CA', name: 'Officer', email: null },
+      entity: { schema: 'Person', properties: { name: ['Jose Hernandez'], phone: ['+52 55 1234 5678'] } },
+    };
+    await ca.store.transaction(() => sendCrossBorder(ca.rt.federation, 'mx', 'DisclosureDecision', decision, SYSTEM));
+    const done = await decided('mx', 'analyst', pendingNameOnly);
+    expect(done.decision!.disclosed).toEqual({ schema: 'Person', properties: { name: ['Jose Hernandez'] } });
+    const breach = (await mx.store.audit.list({ action: 'disclosure.decision.violation', targetId: pendingNameOnly })).items;
+    expect(breach).toHaveLength(1);
+    expect(breach[0]!.detail).toMatchObject({ from: 'ca', droppedFields: ['phone'] });
   });
 
   it('lists disclosures by direction and status', async () => {
@@ -410,7 +431,8 @@ describe('disclosure', () => {
     expect(out.items.length).toBeGreaterThanOrEqual(4);
     expect(out.items.every((d) => d.direction === 'outgoing')).toBe(true);
     const pending = (await api('ca', 'liaison', 'GET', '/api/cross-border/disclosures?direction=incoming&status=pending')).json() as ListResult<DisclosureView>;
-    expect(pending.items.every((d) => d.status === 'pending' && d.canDecide)).toBe(true);
+    expect(pending.items.length).toBeGreaterThanOrEqual(1);
+    expect(pending.items.every((d) => d.status === 'pending' && d.canDecide && d.direction === 'incoming')).toBe(true);
   });
 });
 

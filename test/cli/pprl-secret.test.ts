@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pprlCatalogue } from '../../src/linkage/pprl/errors';
 import { secretFingerprint } from '../../src/linkage/pprl/cross-border-encoding';
 import { crossBorderErrors } from '../../src/app/cross-border-errors';
+import { pprlSecretCatalogue } from '../../src/cli/pprl-secret-catalogue';
+import { LOCALES } from '../../src/domain/model';
 import { cli, cliEnv, makeNode, openTestNode, tempDir, type CliResult } from './cli-helpers';
 
 const BIN = path.resolve('bin/alianza.mjs');
@@ -37,6 +39,18 @@ beforeAll(async () => {
   await node.store.close();
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('texts of cross-border matching', () => {
+  it('every text in en, fr and es, with the same placeholders', () => {
+    for (const [code, texts] of Object.entries({ ...crossBorderErrors, ...pprlSecretCatalogue } as Record<string, Record<string, string>>)) {
+      for (const l of LOCALES) expect(texts[l]?.trim(), `${code}.${l}`).toBeTruthy();
+      expect(placeholders(texts.fr!), `${code}.fr`).toEqual(placeholders(texts.en!));
+      expect(placeholders(texts.es!), `${code}.es`).toEqual(placeholders(texts.en!));
+    }
+  });
+});
 
 describe('alianza pprl secret', () => {
   let first: string;
