@@ -28,6 +28,7 @@ import {
   requestBody,
   requestProblems,
   scorePercent,
+  withheldFields,
   type DecisionForm,
 } from './cross-border-rules';
 
@@ -114,6 +115,12 @@ describe('gradual disclosure', () => {
   it('a refusal discloses nothing beyond the hit', () => {
     expect(steps({ status: 'refused', requested: requested('fields', ['name']), decision: decision('existence') })).toEqual(['existence:reached', 'contact:refused', 'fields:refused']);
     expect(steps({ status: 'refused', requested: requested('contact'), decision: decision('existence') })).toEqual(['existence:reached', 'contact:refused', 'fields:not_requested']);
+  });
+
+  it('names the fields asked for that were not disclosed', () => {
+    expect(withheldFields(['name', 'birthDate', 'phone', 'name'], { name: ['Jose Hernandez'], phone: ['+525512345678'] })).toEqual(['birthDate']);
+    expect(withheldFields(['name'], { name: [] })).toEqual(['name']);
+    expect(withheldFields(['name'], { name: ['x'] })).toEqual([]);
   });
 
   it('orders disclosed properties as they were asked for and skips empty ones', () => {

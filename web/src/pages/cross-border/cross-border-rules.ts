@@ -136,6 +136,10 @@ export const orderedProperties = (properties: Record<string, string[]>, asked: r
   return entries.sort((a, b) => at(a[0]) - at(b[0]));
 };
 
+/** Fields asked for that an approval of fields did not disclose. */
+export const withheldFields = (asked: readonly string[], disclosed: Record<string, string[]>): string[] =>
+  [...new Set(asked)].filter((name) => !(disclosed[name]?.length));
+
 // ---------------------------------------------------------------------------------------
 // Forms
 // ---------------------------------------------------------------------------------------

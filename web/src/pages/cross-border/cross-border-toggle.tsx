@@ -6,11 +6,8 @@ import { useMe } from '../../session';
 import { crossBorderApi } from './cross-border-api';
 import { ENTITY_WRITE_ROLES, isCrossBorderKind } from './cross-border-rules';
 
-/** The mark as the server reports it, when the entity view carries it. */
-const markOf = (entity: EntityView): boolean | null => {
-  const value = (entity as EntityView & { crossBorderCheck?: unknown }).crossBorderCheck;
-  return typeof value === 'boolean' ? value : null;
-};
+/** The mark as the server reports it. */
+const markOf = (entity: EntityView): boolean | null => (typeof entity.crossBorderCheck === 'boolean' ? entity.crossBorderCheck : null);
 
 /**
  * "Check across borders": includes a Person, Phone or Organization in the next cross-border
@@ -20,14 +17,16 @@ export const CrossBorderToggle = ({ entity, onSaved }: { entity: EntityView; onS
   const { t } = useTranslation();
   const me = useMe();
   const [local, setLocal] = useState<{ id: string; checked: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** the value being saved, shown at once; dropped when the server answers */
+  const [pending, setPending] = useState<boolean | null>(null);
+  const busy = pending !== null;
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState<boolean | null>(null);
   if (!ENTITY_WRITE_ROLES.includes(me.role) || !isCrossBorderKind(entity.schema) || entity.pseudonymised) return null;
-  const checked = markOf(entity) ?? (local?.id === entity.id ? local.checked : false);
+  const checked = pending ?? markOf(entity) ?? (local?.id === entity.id ? local.checked : false);
 
   const change = async (next: boolean) => {
-    setBusy(true);
+    setPending(next);
     setError(null);
     setSaved(null);
     try {
@@ -39,7 +38,7 @@ export const CrossBorderToggle = ({ entity, onSaved }: { entity: EntityView; onS
     } catch (cause) {
       setError(cause);
     }
-    setBusy(false);
+    setPending(null);
   };
 
   return (

@@ -15,7 +15,7 @@ import { useResource } from '../../use-resource';
 import { FederationNav } from '../federation/federation-nav';
 import { REFRESH_MS } from '../federation/use-exchange-list';
 import { crossBorderApi } from './cross-border-api';
-import { decisionBody, decisionProblems, formKeyOf, grantableFields, grantableLevels, initialDecision, LIMITS, orderedProperties, type DecisionForm } from './cross-border-rules';
+import { decisionBody, decisionProblems, formKeyOf, grantableFields, grantableLevels, initialDecision, LIMITS, orderedProperties, withheldFields, type DecisionForm } from './cross-border-rules';
 import { basisText, DisclosureStatusBadge, DisclosureStepper, LegalBasisFields, Partner, problemText, Score, useFieldLabel } from './parts';
 
 const P = 'decision';
@@ -167,6 +167,7 @@ const DecisionSection = ({ disclosure, headingRef }: { disclosure: DisclosureVie
   const schemaName = d.disclosed?.schema ?? disclosure.local?.schema ?? disclosure.kind;
   const schema = catalogues.data?.schema(schemaName);
   const refused = disclosure.status === 'refused';
+  const withheld = d.level === 'fields' ? withheldFields(disclosure.requested.fields, d.disclosed?.properties ?? {}) : [];
   return (
     <section className="case-section xb-decision" aria-labelledby="decision-heading" data-testid="disclosure-decision" data-status={disclosure.status} data-level={d.level}>
       <h2 id="decision-heading" ref={headingRef} tabIndex={-1}>
@@ -224,6 +225,11 @@ const DecisionSection = ({ disclosure, headingRef }: { disclosure: DisclosureVie
       {!refused && d.level === 'contact' && (
         <p className="hint" data-testid="no-fields-disclosed">
           {t('crossBorder.decision.contactOnly')}
+        </p>
+      )}
+      {!refused && withheld.length > 0 && (
+        <p className="hint" data-testid="withheld-fields">
+          {t('crossBorder.decision.withheld', { fields: withheld.map((f) => fieldLabel(f, schemaName)).join(', ') })}
         </p>
       )}
       {d.disclosed && (

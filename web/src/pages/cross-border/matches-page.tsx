@@ -145,7 +145,7 @@ const ChecksSection = ({
             <p>{sent.length === 0 ? t('crossBorder.checks.noPeers') : t('crossBorder.checks.sent', { count: sent.length, formatted: format.number(sent.length) })}</p>
             {sent.length > 0 && (
               <ul className="bare-list">
-                {sent.map((c) => (
+                {sent.map((first) => items.find((c) => c.queryId === first.queryId && c.direction === 'sent') ?? first).map((c) => (
                   <li key={c.queryId} data-testid="check-result-peer" data-peer={c.peerNode} data-status={c.status}>
                     <Partner node={c.peerNode} country={c.peerCountry} /> — {t(`crossBorder.checkStatus.${c.status}`)} · {t('crossBorder.checks.records', { count: c.records, formatted: format.number(c.records) })}
                   </li>
