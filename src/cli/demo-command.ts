@@ -3,6 +3,7 @@
  * own folder under data/demo/<cc>/, seeded once with the reproducible synthetic scenario.
  */
 import type { Command } from 'commander';
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
@@ -27,6 +28,8 @@ export interface DemoOptions {
   reset: boolean;
   countries: DemoCountry[];
   quiet?: boolean;
+  /** Give every node the same demo linkage secret (default: when there are several nodes). */
+  linkageSecret?: boolean;
 }
 
 /** Creates and seeds the demo nodes that do not exist yet (all of them with reset). */
@@ -63,7 +66,34 @@ export async function prepareDemo(opts: DemoOptions, env: NodeJS.ProcessEnv = pr
     await node.store.close();
   }
   await wireDemoPeers(opts.countries, dirs, env);
+  if (opts.linkageSecret ?? opts.countries.length > 1) await setDemoLinkageSecret(dirs, opts.seed, env);
   return dirs;
+}
+
+/**
+ * The demo's trilateral linkage secret, the same on every node so that the cross-border check
+ * finds the planted people, phones and organisations. Derived from the scenario seed: fine for
+ * synthetic data, never for a real deployment, where the three countries agree a random
+ * secret out of band (`alianza pprl secret generate`) and each sets it (`alianza pprl secret set`).
+ */
+export function demoLinkageSecret(seed: number): Uint8Array {
+  return Uint8Array.from(createHash('sha256').update(`alianza-demo-linkage-secret:${seed}`).digest());
+}
+
+async function setDemoLinkageSecret(dirs: string[], seed: number, env: NodeJS.ProcessEnv): Promise<void> {
+  const { setNodeLinkageSecret } = await import('../server/linkage-secret');
+  const { linkageSecretStatus } = await import('../app/cross-border-service');
+  const secret = demoLinkageSecret(seed);
+  const { secretFingerprint } = await import('../linkage/pprl/cross-border-encoding');
+  for (const dir of dirs) {
+    const node = await openNode(loadConfig({ ...env, ALIANZA_DATA: dir, ALIANZA_DEMO: 'true', DATABASE_URL: '' }));
+    try {
+      const status = await linkageSecretStatus(node.ctx, null);
+      if (status.fingerprint !== secretFingerprint(secret)) await setNodeLinkageSecret(node.ctx, dir, secret, 'demo');
+    } finally {
+      await node.store.close();
+    }
+  }
 }
 
 /**
