@@ -27,7 +27,7 @@ const ROUNDS = 3;
 
 function kernelRate(nA: number, nB: number): { rate: number; compared: number; seconds: number } {
   const bytes = BITS / 8;
-  const L = planLayout(nA, nB, bytes, 1, 1);
+  const L = planLayout(nA, nB, bytes, 1, false);
   const memory = sharedMemory(L.totalBytes);
   const k = instantiateDiceKernel(memory);
   const random = seededRandom(1);
@@ -43,7 +43,7 @@ function kernelRate(nA: number, nB: number): { rate: number; compared: number; s
     k.reset_compared();
     for (let at = 0; at < rows; at += 48) {
       for (let bFrom = 0; bFrom < nB; bFrom = k.resume_at()) {
-        k.scan_all(L.aData, L.aPop, at, Math.min(rows, at + 48), L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength, L.stride, L.head, THRESHOLD, s.out, L.outCap, bFrom, nB, SCAN_TILE);
+        k.scan_all(L.aData, L.aPop, at, Math.min(rows, at + 48), L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength, L.stride, THRESHOLD, s.out, L.outCap, bFrom, nB, SCAN_TILE);
       }
     }
     return k.compared();

@@ -16,7 +16,7 @@ export const GENERATED_PATH = fileURLToPath(new URL('./dice-kernel.generated.ts'
 
 export async function compileDiceKernel(wat: string): Promise<Uint8Array> {
   const toolkit = await wabt();
-  const features = { threads: true, bulk_memory: true };
+  const features = { threads: true, bulk_memory: true, simd: true };
   const module = toolkit.parseWat('dice-kernel.wat', wat, features);
   try {
     // wabt's typings omit validate's feature argument

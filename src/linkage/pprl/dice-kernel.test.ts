@@ -3,8 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDiceKernel, generatedSource, GENERATED_PATH, WAT_PATH } from './build-dice-kernel.node';
 import { packClks } from './clk-matrix';
+import { instantiateDiceKernel, sharedMemory } from './dice-kernel';
 import { DICE_KERNEL_WASM_BASE64 } from './dice-kernel.generated';
-import { findPairsAboveThreshold } from './dice-matching';
+import { findPairsAboveThreshold, popcounts, stage } from './dice-matching';
+import { seededRandom } from './lsh-plan';
+import { columnOf, planLayout } from './match-layout';
 import { dice } from './popcount';
 
 /** Filters of `bytes` bytes with a given density, from fast-check. */
@@ -73,6 +76,44 @@ describe('the WebAssembly Dice kernel', () => {
     const key = (r: typeof one) => Array.from(r.pairs.left, (l, k) => `${l},${r.pairs.right[k]},${r.pairs.score[k]}`).sort();
     expect(one.pairs.left.length).toBeGreaterThanOrEqual(50);
     expect(key(two)).toEqual(key(one));
+  });
+
+  it('reads band keys from the bit columns as the sampled bits of each row', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 32 }), fc.nat(), (bytes, rows, r, seed) => {
+        const random = seededRandom(seed);
+        const m = packClks(Array.from({ length: rows }, () => Uint8Array.from({ length: bytes }, () => Math.floor(random() * 256))));
+        const L = planLayout(rows, 1, bytes, 1, true);
+        const memory = sharedMemory(L.totalBytes);
+        const one = packClks([new Uint8Array(bytes)]);
+        stage(memory, L, m, one, popcounts(m), popcounts(one));
+        const k = instantiateDiceKernel(memory);
+        const C = L.columns!;
+        const bits = Array.from({ length: r }, () => Math.floor(random() * bytes * 8));
+        new Uint32Array(memory.buffer, L.scratch[0]!.offsetsA, r).set(bits.map((b) => columnOf(b) * C.aColBytes));
+        k.band_keys(C.aCols, C.aBlocks, L.scratch[0]!.offsetsA, r, L.scratch[0]!.a.keys);
+        const keys = new Uint32Array(memory.buffer, L.scratch[0]!.a.keys, rows);
+        for (let row = 0; row < rows; row++) {
+          const expected = bits.reduce((key, b, i) => key | (((m.data[row * bytes + (b >> 3)]! >> (7 - (b & 7))) & 1) << i), 0) >>> 0;
+          if (keys[row] !== expected) return false;
+        }
+        return true;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('gives every pair of identical filters when their hits overflow a band’s output (LSH)', async () => {
+    // 300 × 300 identical filters: 90,000 hits in every band, more than one call's output holds
+    const same = Array.from({ length: 300 }, () => Uint8Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff));
+    const other = Array.from({ length: 20 }, (_, n) => Uint8Array.from({ length: 64 }, (_, i) => (i * 11 + n * 101) & 0xff));
+    const a = packClks([...same, ...other]);
+    const b = packClks([...other, ...same]);
+    const run = await findPairsAboveThreshold(a, b, { threshold: 0.9, threads: 1, blocking: 'lsh' });
+    const exact = await findPairsAboveThreshold(a, b, { threshold: 0.9, threads: 1, blocking: 'all-pairs' });
+    const key = (r: typeof run) => Array.from(r.pairs.left, (l, k) => `${l},${r.pairs.right[k]},${r.pairs.score[k]}`).sort();
+    expect(run.pairs.left.length).toBeGreaterThanOrEqual(90_000);
+    expect(key(run)).toEqual(key(exact));
   });
 
   it('refuses filters of different lengths and thresholds outside (0, 1]', async () => {

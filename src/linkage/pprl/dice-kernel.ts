@@ -7,22 +7,24 @@ import { DICE_KERNEL_WASM_BASE64 } from './dice-kernel.generated';
 
 export interface DiceKernel {
   resume_at(): number;
+  resume_part(): number;
   compared(): number;
   reset_compared(): void;
   popcounts(ptr: number, count: number, stride: number, out: number): void;
   scan_all(
     aPtr: number, aPop: number, aFrom: number, aTo: number,
     bPtr: number, bPop: number, bOrig: number, bStart: number, bitLen: number,
-    stride: number, head: number, threshold: number, out: number, outCap: number,
+    stride: number, threshold: number, out: number, outCap: number,
     bFrom: number, nB: number, tile: number,
   ): number;
-  band_keys(ptr: number, count: number, stride: number, pos: number, r: number, out: number): void;
-  bucket_build(keys: number, pops: number, n: number, bits: number, start: number, order: number, okeys: number, opops: number): void;
+  transpose_rows(rowPtr: number, nBlocks: number, stride: number, words: number, colPtr: number, colBytes: number, scratch: number): void;
+  band_keys(colPtr: number, nBlocks: number, offsets: number, r: number, keys: number): void;
+  partition_rows(keys: number, pops: number, seen: number, n: number, bits: number, start: number, records: number): void;
   band_join(
-    pFrom: number, pTo: number, bits: number,
-    aOrder: number, aKeys: number, aPops: number, aPtr: number,
-    bStart: number, bOrder: number, bKeys: number, bPops: number, bPtr: number, bOrig: number,
-    stride: number, head: number, threshold: number, out: number, outCap: number, cand: number, candCap: number, seen: number,
+    pFrom: number, pTo: number, aFrom: number, bits: number, tableBits: number,
+    aStart: number, aRecords: number, aPtr: number, bStart: number, bRecords: number, bPtr: number, bOrig: number,
+    stride: number, threshold: number, out: number, outCap: number, cand: number,
+    head: number, next: number, seenA: number, seenB: number, ranges: number, bitLen: number,
   ): number;
 }
 

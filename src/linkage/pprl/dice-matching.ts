@@ -11,7 +11,7 @@ import { diceKernelModule, instantiateDiceKernel, sharedMemory } from './dice-ke
 import { runDiceTask, type DiceTask, type TaskResult } from './dice-tasks';
 import { runOnWorkers } from './dice-worker-pool';
 import { bandPositions, planBlocking, seededRandom, type BlockingPlan } from './lsh-plan';
-import { planLayout, type MatchLayout } from './match-layout';
+import { HEAD_BYTES, planLayout, TABLE_BITS, type MatchLayout } from './match-layout';
 import { concatPairs, PairSet, type ScoredPairs } from './pair-set';
 import { popcountTable } from './popcount';
 
@@ -102,12 +102,13 @@ function headPopcounts(m: ClkMatrix, head: number): Uint32Array {
 
 /**
  * Copies A, and B in popcount order, into the shared memory with their popcount tables
- * (popcount | head popcount << 16) and the table of where each popcount starts in B.
+ * (popcount | head popcount << 16) and the table of where each popcount starts in B; for LSH
+ * also as bit columns, with no hit partners known yet and empty chain tables.
  */
 export function stage(memory: WebAssembly.Memory, L: MatchLayout, a: ClkMatrix, b: ClkMatrix, popA: Uint32Array, popB: Uint32Array): void {
   const bytes = new Uint8Array(memory.buffer);
   for (let i = 0; i < a.count; i++) bytes.set(a.data.subarray(i * a.clkBytes, (i + 1) * a.clkBytes), L.aData + i * L.stride);
-  const headA = headPopcounts(a, L.head);
+  const headA = headPopcounts(a, HEAD_BYTES);
   const aPop = new Uint32Array(memory.buffer, L.aPop, a.count);
   for (let i = 0; i < a.count; i++) aPop[i] = popA[i]! | (headA[i]! << 16);
 
@@ -116,7 +117,7 @@ export function stage(memory: WebAssembly.Memory, L: MatchLayout, a: ClkMatrix, 
   for (const p of popB) start[p + 1]!++;
   for (let p = 1; p < start.length; p++) start[p]! += start[p - 1]!;
   const cursor = start.slice();
-  const headB = headPopcounts(b, L.head);
+  const headB = headPopcounts(b, HEAD_BYTES);
   const bPop = new Uint32Array(memory.buffer, L.bPop, b.count);
   const bOrig = new Uint32Array(memory.buffer, L.bOrig, b.count);
   for (let j = 0; j < b.count; j++) {
@@ -125,6 +126,17 @@ export function stage(memory: WebAssembly.Memory, L: MatchLayout, a: ClkMatrix, 
     bPop[row] = popB[j]! | (headB[j]! << 16);
     bytes.set(b.data.subarray(j * b.clkBytes, (j + 1) * b.clkBytes), L.bData + row * L.stride);
   }
+
+  const C = L.columns;
+  if (!C) return;
+  const k = instantiateDiceKernel(memory);
+  const words = Math.ceil(L.clkBytes / 4);
+  const scratch = L.scratch[0]!.transpose;
+  k.transpose_rows(L.aData, C.aBlocks, L.stride, words, C.aCols, C.aColBytes, scratch);
+  k.transpose_rows(L.bData, C.bBlocks, L.stride, words, C.bCols, C.bColBytes, scratch);
+  new Uint32Array(memory.buffer, C.seenA, L.nA).fill(0xffffffff);
+  new Uint32Array(memory.buffer, C.seenB, L.nB).fill(0xffffffff);
+  for (const s of L.scratch) new Int32Array(memory.buffer, s.head, 2 * 2 ** TABLE_BITS).fill(-1);
 }
 
 function tasksFor(plan: BlockingPlan, nA: number, threads: number, threshold: number, seed: number, bitLength: number): DiceTask[] {
@@ -137,7 +149,6 @@ function tasksFor(plan: BlockingPlan, nA: number, threads: number, threshold: nu
     kind: 'bands' as const,
     threshold,
     r: plan.bitsPerBand,
-    bucketBits: plan.bucketBits,
     positions,
     bands: Array.from({ length: plan.bands }, (_, i) => i).filter((i) => i % threads === w),
   }));
@@ -178,7 +189,7 @@ export async function findPairsAboveThreshold(a: ClkMatrix, b: ClkMatrix, option
   const worthThreads = options.threads !== undefined || plan.estimatedSeconds * machineThreads > MIN_SECONDS_FOR_WORKERS;
   const threads = worthThreads ? Math.max(1, Math.min(machineThreads, plan.mode === 'lsh' ? plan.bands : Math.ceil(a.count / 256))) : 1;
 
-  const layout = planLayout(a.count, b.count, a.clkBytes, threads, plan.mode === 'lsh' ? plan.bucketBits : 1);
+  const layout = planLayout(a.count, b.count, a.clkBytes, threads, plan.mode === 'lsh');
   const memory = sharedMemory(layout.totalBytes);
   stage(memory, layout, a, b, popA, popB);
 
@@ -197,7 +208,7 @@ export async function findPairsAboveThreshold(a: ClkMatrix, b: ClkMatrix, option
   }
 
   let pairs: ScoredPairs;
-  if (plan.mode === 'lsh' && results.length > 1) {
+  if (plan.mode === 'lsh') {
     const merged = new PairSet(results.reduce((s, r) => s + r.pairs.left.length, 0));
     for (const r of results) merged.addAll(r.pairs);
     pairs = merged.toArrays();

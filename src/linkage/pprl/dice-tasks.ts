@@ -1,12 +1,12 @@
 /**
  * The work of one thread in a matching run, over the shared memory laid out by
  * match-layout.ts: either a range of A rows against all of B (popcount-pruned scan), or a
- * list of LSH bands (bit-sample keys, buckets, comparisons within buckets). Used alike by
- * worker threads and by the calling thread when it works alone.
+ * list of LSH bands (bit-sample keys from the bit columns, partitions, comparisons within
+ * them). Used alike by worker threads and by the calling thread when it works alone.
  */
 import type { DiceKernel } from './dice-kernel';
-import type { MatchLayout } from './match-layout';
-import { concatPairs, PairSet, type ScoredPairs } from './pair-set';
+import { columnOf, TABLE_BITS, type MatchLayout } from './match-layout';
+import { concatPairs, type ScoredPairs } from './pair-set';
 
 export type DiceTask =
   | { kind: 'scan'; threshold: number; from: number; to: number }
@@ -15,7 +15,6 @@ export type DiceTask =
       threshold: number;
       /** sampled bits per band */
       r: number;
-      bucketBits: number;
       /** bit positions of every band of the run, r per band */
       positions: Uint32Array;
       /** the bands this thread does */
@@ -23,6 +22,7 @@ export type DiceTask =
     };
 
 export interface TaskResult {
+  /** may repeat a pair (found in two bands by two threads at once): the caller removes repeats */
   pairs: ScoredPairs;
   /** pairs whose intersection was computed */
   compared: number;
@@ -55,7 +55,7 @@ function scan(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: numb
     for (let bFrom = 0; bFrom < L.nB; ) {
       const hits = k.scan_all(
         L.aData, L.aPop, from, to, L.bData, L.bPop, L.bOrig, L.bStart, L.bitLength,
-        L.stride, L.head, task.threshold, s.out, L.outCap, bFrom, L.nB, SCAN_TILE,
+        L.stride, task.threshold, s.out, L.outCap, bFrom, L.nB, SCAN_TILE,
       );
       if (hits > 0) parts.push(readHits(memory, s.out, hits));
       bFrom = k.resume_at();
@@ -68,31 +68,34 @@ function scan(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: numb
 
 function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: number, task: Extract<DiceTask, { kind: 'bands' }>, progress: (units: number) => void): ScoredPairs {
   const s = L.scratch[w]!;
-  const found = new PairSet(Math.min(L.nA, L.nB));
-  const pos = new Uint32Array(memory.buffer, s.pos, 2 * task.r);
-  new Uint32Array(memory.buffer, s.seen, L.nA).fill(0xffffffff);
+  const C = L.columns!;
+  const parts: ScoredPairs[] = [];
+  const offsetsA = new Uint32Array(memory.buffer, s.offsetsA, task.r);
+  const offsetsB = new Uint32Array(memory.buffer, s.offsetsB, task.r);
+  const partitions = 2 ** C.partitionBits;
   for (const band of task.bands) {
     for (let i = 0; i < task.r; i++) {
-      const bit = task.positions[band * task.r + i]!;
-      pos[2 * i] = bit >> 3;
-      pos[2 * i + 1] = 7 - (bit & 7);
+      const column = columnOf(task.positions[band * task.r + i]!);
+      offsetsA[i] = column * C.aColBytes;
+      offsetsB[i] = column * C.bColBytes;
     }
     const { a, b } = s;
-    k.band_keys(L.aData, L.nA, L.stride, s.pos, task.r, a.keys);
-    k.band_keys(L.bData, L.nB, L.stride, s.pos, task.r, b.keys);
-    k.bucket_build(a.keys, L.aPop, L.nA, task.bucketBits, a.start, a.order, a.okeys, a.opops);
-    k.bucket_build(b.keys, L.bPop, L.nB, task.bucketBits, b.start, b.order, b.okeys, b.opops);
-    for (let at = 0; at < L.nA; ) {
+    k.band_keys(C.aCols, C.aBlocks, s.offsetsA, task.r, a.keys);
+    k.band_keys(C.bCols, C.bBlocks, s.offsetsB, task.r, b.keys);
+    k.partition_rows(a.keys, L.aPop, C.seenA, L.nA, C.partitionBits, a.start, a.records);
+    k.partition_rows(b.keys, L.bPop, C.seenB, L.nB, C.partitionBits, b.start, b.records);
+    for (let p = 0, at = 0; p < partitions; ) {
       const hits = k.band_join(
-        at, L.nA, task.bucketBits, a.order, a.okeys, a.opops, L.aData,
-        b.start, b.order, b.okeys, b.opops, L.bData, L.bOrig, L.stride, L.head, task.threshold, s.out, L.outCap, s.cand, L.outCap, s.seen,
+        p, partitions, at, C.partitionBits, TABLE_BITS, a.start, a.records, L.aData, b.start, b.records, L.bData, L.bOrig,
+        L.stride, task.threshold, s.out, L.outCap, s.cand, s.head, s.next, C.seenA, C.seenB, s.ranges, L.bitLength,
       );
-      if (hits > 0) found.addAll(readHits(memory, s.out, hits));
+      if (hits > 0) parts.push(readHits(memory, s.out, hits));
+      p = k.resume_part();
       at = k.resume_at();
     }
     progress(1);
   }
-  return found.toArrays();
+  return concatPairs(parts);
 }
 
 export function runDiceTask(

@@ -22,7 +22,6 @@ export type BlockingPlan =
       mode: 'lsh';
       bitsPerBand: number;
       bands: number;
-      bucketBits: number;
       /** expected probability of finding a pair at the threshold (popcounts as in the data) */
       recallAtThreshold: number;
       /** the same for a pair whose popcounts are both at the 99.9th percentile */
@@ -60,11 +59,12 @@ export const MAX_BANDS = 4096;
 
 // CPU costs measured on the reference machine (2-core EPYC, Node 20), in nanoseconds per
 // unit of work and per thread: the popcount-pruned scan; a candidate of a band (random
-// access to two filters); a sampled bit of a band key; the bucketing and walk of a record.
+// access to two filters); a sampled bit of a band key (read from the bit columns); the
+// partitioning and join of a record.
 const NS_PER_SCAN_COMPARISON = 8;
-const NS_PER_CANDIDATE = 65;
-const NS_PER_KEY_BIT = 0.8;
-const NS_PER_RECORD_PER_BAND = 22;
+const NS_PER_CANDIDATE = 40;
+const NS_PER_KEY_BIT = 0.05;
+const NS_PER_RECORD_PER_BAND = 12;
 /** LSH is preferred only when clearly cheaper: the all-pairs scan is exact. */
 const LSH_ADVANTAGE = 4;
 
@@ -110,8 +110,6 @@ export function planBlocking(p: PlanInput): BlockingPlan {
   const worst = Math.ceil((p.popHighA + p.popHighB) * (1 - p.threshold));
   const sums = histogram(p.samplePopSums.length ? p.samplePopSums : [p.popHighA + p.popHighB]);
   const distances = histogram(p.sampleDistances);
-  // about four rows of B per bucket: bucket tables are walked in order, so they may be large
-  const bucketBitsFor = (r: number) => Math.max(1, Math.min(r, 20, Math.ceil(Math.log2(Math.max(2, p.nB))) - 2));
   let best: Extract<BlockingPlan, { mode: 'lsh' }> | null = null;
   for (let r = MIN_BAND_BITS; r <= MAX_BAND_BITS; r++) {
     // the fewest bands reaching the recall, by bisection (recall grows with the bands)
@@ -127,15 +125,13 @@ export function planBlocking(p: PlanInput): BlockingPlan {
     let meanQ = 0;
     for (const [d, weight] of distances) meanQ += weight * bandCollisionProbability(p.bitLength, d, r);
     const candidates = bands * pairs * meanQ;
-    const bucketBits = bucketBitsFor(r);
-    const perBandNs = (p.nA + p.nB) * (NS_PER_KEY_BIT * r + NS_PER_RECORD_PER_BAND) + 2 ** bucketBits;
+    const perBandNs = (p.nA + p.nB) * (NS_PER_KEY_BIT * r + NS_PER_RECORD_PER_BAND);
     const seconds = (bands * perBandNs + candidates * NS_PER_CANDIDATE) / 1e9 / p.threads;
     if (!best || seconds < best.estimatedSeconds) {
       best = {
         mode: 'lsh',
         bitsPerBand: r,
         bands,
-        bucketBits,
         recallAtThreshold: expectedRecall(p.bitLength, r, bands, p.threshold, sums),
         worstCaseRecall: recallOf(bandCollisionProbability(p.bitLength, worst, r), bands),
         worstDistance: worst,
