@@ -58,6 +58,39 @@ describe('greedy one-to-one solving', () => {
   });
 });
 
+describe('greedy one-to-one solving, against its definition', () => {
+  /** The definition: best score first, ties by left then right index; a pair whose records are free is taken. */
+  function reference(rows: [number, number, number][]) {
+    const sorted = [...rows].sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+    const usedLeft = new Set<number>();
+    const usedRight = new Set<number>();
+    const out: { left: number; right: number; score: number }[] = [];
+    for (const [l, r, s] of sorted) {
+      if (usedLeft.has(l) || usedRight.has(r)) continue;
+      usedLeft.add(l);
+      usedRight.add(r);
+      out.push({ left: l, right: r, score: s });
+    }
+    return out.sort((x, y) => x.left - y.left);
+  }
+
+  it('takes the same pairs, with many equal scores and indices beyond 16 bits', () => {
+    const index = fc.oneof(fc.nat(20), fc.integer({ min: 65_530, max: 65_545 }), fc.integer({ min: 1_000_000, max: 1_000_005 }));
+    const score = fc.oneof(fc.constantFrom(0.8, 0.85, 0.9, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(index, index, score), { selector: (c) => `${c[0]},${c[1]}`, maxLength: 80 }), (rows) => {
+        const m = greedySolve({
+          left: Uint32Array.from(rows.map((r) => r[0])),
+          right: Uint32Array.from(rows.map((r) => r[1])),
+          score: Float64Array.from(rows.map((r) => r[2])),
+        });
+        expect(m).toEqual(reference(rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('Hamming-LSH blocking', () => {
   it('computes the band collision probability of sampling without replacement', () => {
     expect(bandCollisionProbability(10, 0, 5)).toBe(1);
