@@ -6,7 +6,7 @@
  */
 import type { DiceKernel } from './dice-kernel';
 import { columnOf, TABLE_BITS, type MatchLayout } from './match-layout';
-import { concatPairs, type ScoredPairs } from './pair-set';
+import { concatPairs, PairSet, type ScoredPairs } from './pair-set';
 
 export type DiceTask =
   | { kind: 'scan'; threshold: number; from: number; to: number }
@@ -22,7 +22,7 @@ export type DiceTask =
     };
 
 export interface TaskResult {
-  /** may repeat a pair (found in two bands by two threads at once): the caller removes repeats */
+  /** pairs without repeats; two threads may both find a pair, the caller removes those */
   pairs: ScoredPairs;
   /** pairs whose intersection was computed */
   compared: number;
@@ -69,7 +69,8 @@ function scan(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: numb
 function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: number, task: Extract<DiceTask, { kind: 'bands' }>, progress: (units: number) => void): ScoredPairs {
   const s = L.scratch[w]!;
   const C = L.columns!;
-  const parts: ScoredPairs[] = [];
+  // a pair is found again in a later band when both its records already had another partner
+  const found = new PairSet(Math.min(L.nA, L.nB));
   const offsetsA = new Uint32Array(memory.buffer, s.offsetsA, task.r);
   const offsetsB = new Uint32Array(memory.buffer, s.offsetsB, task.r);
   const partitions = 2 ** C.partitionBits;
@@ -89,13 +90,13 @@ function bands(k: DiceKernel, memory: WebAssembly.Memory, L: MatchLayout, w: num
         p, partitions, at, C.partitionBits, TABLE_BITS, a.start, a.records, L.aData, b.start, b.records, L.bData, L.bOrig,
         L.stride, task.threshold, s.out, L.outCap, s.cand, s.head, s.next, C.seenA, C.seenB, s.ranges, L.bitLength,
       );
-      if (hits > 0) parts.push(readHits(memory, s.out, hits));
+      if (hits > 0) found.addAll(readHits(memory, s.out, hits));
       p = k.resume_part();
       at = k.resume_at();
     }
     progress(1);
   }
-  return concatPairs(parts);
+  return found.toArrays();
 }
 
 export function runDiceTask(
