@@ -7,8 +7,9 @@
  * - MatchQuery: compares the partner's encodings with this node's marked entities under the
  *   active secret, records the hits and this node's new references, answers with a
  *   MatchResult (scores and opaque references only). The partner's encodings are not kept:
- *   the stored copy of the message loses its payload once handled.
- * - MatchResult: records the hits of a check this node sent.
+ *   the stored copy of the message loses its payload once handled. A check larger than one
+ *   message comes in parts (one MatchQuery each, sharing a check id), each answered alone.
+ * - MatchResult: records the hits of a part of a check this node sent.
  * - DisclosureRequest: records a partner's request about a reference this node gave it.
  * - DisclosureDecision: records the owner's answer to a request this node sent, keeping only
  *   what was asked for (anything else is dropped and the breach audited).
@@ -24,6 +25,7 @@ import {
   activeLinkageSecret,
   CROSS_BORDER_KINDS,
   crossBorderOf,
+  EncodingCache,
   encodeEntities,
   markedEntities,
   payloadBytes,
@@ -43,7 +45,7 @@ export interface CrossBorderHandlerDeps {
 
 const ZERO_FINGERPRINT = '0'.repeat(32);
 
-/** The payload as its reader checked it (a malformed payload fails the handler: the inbox records why). */
+/** The payload as its reader checked it (the inbox refuses a malformed one before it gets here; a handler called otherwise fails). */
 function payloadOf<T extends MatchMessageType>(type: T, message: ReceivedMessage): MatchPayloadOf[T] {
   const checked = readMatchPayload(type, message.payload);
   if (!checked.ok) throw new Error(`${message.type} payload refused: ${checked.code} ${JSON.stringify(checked.params)}`);
@@ -60,6 +62,8 @@ export function resultHitLimit(sample: object, hits: number): number {
 
 export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDeps): InboxHandlers {
   const at = (): string => ctx.clock.now().toISOString();
+  // the encodings of this node's marked entities, kept from one part of a check to the next
+  const encodings = new EncodingCache();
 
   const peerAudit = (tx: Repositories, node: string, action: string, targetType: string, targetId: string | null, detail: Record<string, unknown>) =>
     tx.audit.append({ at: at(), ...peerActor(node), action, targetType, targetId, caseId: null, detail });
@@ -82,6 +86,13 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
       }
       return;
     }
+    // one row per part: a part already received under another query id, or parts that disagree on their count, are not applied
+    const parts = await repo.checkParts(p.part.checkId, from, 'received');
+    const clash = parts.some((q) => q.partIndex === p.part.index) ? 'part already received' : parts.some((q) => q.partCount !== p.part.count) ? 'parts disagree on their count' : null;
+    if (clash) {
+      await peerAudit(tx, from, 'crossborder.check.refused', 'crossborder_query', p.queryId, { from, reason: clash, checkId: p.part.checkId, part: p.part, envelopeId: message.envelopeId });
+      return;
+    }
     const opened = await activeLinkageSecret(tx, deps.sealer);
     const ownFingerprint = opened?.record.fingerprint ?? ZERO_FINGERPRINT;
     let status: MatchResultPayload['status'] = 'ok';
@@ -92,7 +103,7 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
     let compared = 0;
     let truncated = 0;
     if (status === 'ok' && opened) {
-      const own = encodeEntities(opened.secret, await markedEntities(tx));
+      const own = encodeEntities(opened.secret, await markedEntities(tx), encodings);
       compared = own.length;
       const query: EncodedSubject[] = p.records.map((r) => ({ ref: r.ref, kind: r.kind, clk: Uint8Array.from(Buffer.from(r.clk, 'base64')) }));
       const entityOf = new Map(own.map((o) => [o.subject.ref, o]));
@@ -103,7 +114,7 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
           Math.max(p.threshold, CROSS_BORDER_THRESHOLD[kind]),
         ),
       ).sort((a, b) => b.score - a.score);
-      const sample = { queryId: p.queryId, status, secretFingerprint: ownFingerprint, hits: found.map((h) => ({ queryRef: h.queryRef, ownerRef: h.ownRef, kind: h.kind, score: h.score })) };
+      const sample = { queryId: p.queryId, part: p.part, status, secretFingerprint: ownFingerprint, hits: found.map((h) => ({ queryRef: h.queryRef, ownerRef: h.ownRef, kind: h.kind, score: h.score })) };
       const keep = resultHitLimit(sample, found.length);
       truncated = found.length - keep;
       const now = at();
@@ -125,6 +136,9 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
     }
     await repo.createQuery({
       queryId: p.queryId,
+      checkId: p.part.checkId,
+      partIndex: p.part.index,
+      partCount: p.part.count,
       peerNode: from,
       direction: 'received',
       secretFingerprint: p.secretFingerprint,
@@ -138,6 +152,7 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
     await repo.addHits(hits);
     const result: MatchResultPayload = {
       queryId: p.queryId,
+      part: p.part,
       status,
       secretFingerprint: ownFingerprint,
       hits: hits.map((h) => ({ queryRef: h.remoteRef, ownerRef: h.localRef, kind: h.kind, score: h.score })),
@@ -145,6 +160,8 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
     const sent = await sendCrossBorder(deps.federation(), from, 'MatchResult', result, peerActor(from));
     await peerAudit(tx, from, 'crossborder.check.answered', 'crossborder_query', p.queryId, {
       from,
+      checkId: p.part.checkId,
+      part: p.part,
       status,
       records: p.records.length,
       compared,
@@ -168,6 +185,16 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
       await peerAudit(tx, from, 'crossborder.result.refused', 'crossborder_query', p.queryId, { from, reason: 'not a check this node sent to that partner', envelopeId: message.envelopeId });
       return;
     }
+    if (p.part.checkId !== query.checkId || p.part.index !== query.partIndex || p.part.count !== query.partCount) {
+      await peerAudit(tx, from, 'crossborder.result.refused', 'crossborder_query', p.queryId, {
+        from,
+        reason: 'not the part of the check this query was',
+        part: p.part,
+        expected: { checkId: query.checkId, index: query.partIndex, count: query.partCount },
+        envelopeId: message.envelopeId,
+      });
+      return;
+    }
     const refs = new Map((await repo.getRefs(p.queryId, p.hits.map((h) => h.queryRef))).map((r) => [r.ref, r]));
     const now = at();
     const hits: CrossBorderHit[] = [];
@@ -186,6 +213,8 @@ export function crossBorderHandlers(ctx: AppContext, deps: CrossBorderHandlerDep
     await repo.updateQuery(p.queryId, { status, hits: total, answeredAt: query.answeredAt ?? now });
     await peerAudit(tx, from, 'crossborder.hits.received', 'crossborder_query', p.queryId, {
       from,
+      checkId: query.checkId,
+      part: p.part,
       status: p.status,
       hits: stored.inserted,
       dropped: dropped.length,

@@ -23,7 +23,7 @@ import type { Json } from '../federation/canonical-json';
 import { MAX_PLAINTEXT_BYTES } from '../federation/constants';
 import type { Audience, MessageType } from '../federation/envelope';
 import type { Federation } from '../federation/federation-node';
-import { DISCLOSURE_HANDLING, MATCH_HANDLING, readMatchPayload } from '../federation/match-messages';
+import { DISCLOSURE_HANDLING, MATCH_HANDLING, MATCH_LIMITS, readMatchPayload } from '../federation/match-messages';
 import type { OutboxRecord, OutboxStatus, PeerRepository } from '../federation/ports';
 import {
   band,
@@ -36,6 +36,7 @@ import {
   type EncodedSubject,
 } from '../linkage/pprl/cross-border-encoding';
 import type {
+  CrossBorderCheck,
   CrossBorderHit,
   CrossBorderQuery,
   CrossBorderRepository,
@@ -65,6 +66,8 @@ export interface CrossBorderAccess {
   sealer: SecretSealer;
   /** for the state of the checks sent (a MatchQuery that could not be delivered) */
   outbox?: { list(filter: { status?: OutboxStatus[] }): Promise<OutboxRecord[]> };
+  /** encodings in one MatchQuery (default MATCH_PART_RECORDS); a check with more is sent in several parts */
+  partSize?: number;
 }
 
 export const CROSS_BORDER_KINDS: readonly CrossBorderKind[] = ['Person', 'Phone', 'Organization'];
@@ -78,6 +81,11 @@ const MAX_REFERENCE = 500;
 const MAX_CASE_REFERENCE = 100;
 /** The lowest threshold a check asks for; each kind's own threshold applies on top (compareWith). */
 export const QUERY_THRESHOLD = Math.min(...Object.values(CROSS_BORDER_THRESHOLD));
+/**
+ * Encodings in one MatchQuery: about 360,000 bytes of payload (some 240 bytes an encoding),
+ * well under the 524,288-byte limit of one message. A check with more is split in parts.
+ */
+export const MATCH_PART_RECORDS = 1500;
 const LIST_WINDOW = 5000;
 const PAGE = 500;
 
@@ -229,13 +237,48 @@ export async function markedEntities(repos: Pick<Repositories, 'entities' | 'res
   return out;
 }
 
+/**
+ * Encodings already made, by entity: a check in many parts is answered part by part, and the
+ * answering node would otherwise encode all its marked entities again for every part. An
+ * entry holds only while the entity's kind and values are the same and the secret is.
+ */
+export class EncodingCache {
+  private fingerprint = '';
+  private readonly byEntity = new Map<string, { key: string; clk: Uint8Array | null }>();
+
+  constructor(private readonly maxEntries = 200_000) {}
+
+  /** The encoder for `secret`, remembering its encodings (forgetting those of another secret). */
+  encoderFor(secret: Uint8Array): (e: Entity & { schema: CrossBorderKind }) => Uint8Array | null {
+    const fingerprint = secretFingerprint(secret);
+    if (fingerprint !== this.fingerprint) {
+      this.byEntity.clear();
+      this.fingerprint = fingerprint;
+    }
+    const encoder = createCrossBorderEncoder(secret);
+    return (e) => {
+      const key = `${e.schema}\u0000${JSON.stringify(e.properties)}`;
+      const known = this.byEntity.get(e.id);
+      if (known && known.key === key) return known.clk;
+      const clk = encoder.encode(e.schema, e.properties);
+      if (this.byEntity.size >= this.maxEntries) this.byEntity.clear();
+      this.byEntity.set(e.id, { key, clk });
+      return clk;
+    };
+  }
+
+  get size(): number {
+    return this.byEntity.size;
+  }
+}
+
 /** The encodings of the marked entities under `secret`, each with a fresh reference. */
-export function encodeEntities(secret: Uint8Array, entities: readonly Entity[]): { subject: EncodedSubject; entityId: string }[] {
-  const encoder = createCrossBorderEncoder(secret);
+export function encodeEntities(secret: Uint8Array, entities: readonly Entity[], cache: EncodingCache = new EncodingCache()): { subject: EncodedSubject; entityId: string }[] {
+  const encode = cache.encoderFor(secret);
   const out: { subject: EncodedSubject; entityId: string }[] = [];
   for (const e of entities) {
     if (!isCrossBorderKind(e.schema)) continue;
-    const clk = encoder.encode(e.schema, e.properties);
+    const clk = encode(e as Entity & { schema: CrossBorderKind });
     if (clk) out.push({ subject: { ref: newRef(), kind: e.schema, clk }, entityId: e.id });
   }
   return out;
@@ -266,6 +309,7 @@ export async function markEntity(ctx: AppContext, actor: CrossBorderActor, id: s
 // ---- views -------------------------------------------------------------------------------
 
 export interface CrossBorderCheckView {
+  /** the check's id: the `part.checkId` of all its MatchQuery messages (one check, one partner) */
   queryId: string;
   peerNode: string;
   peerCountry: string;
@@ -384,13 +428,14 @@ export const availableFields = (entity: Entity): string[] =>
     .map(([name]) => name)
     .sort();
 
-function checkView(q: CrossBorderQuery, countries: Map<string, string>, failed: Set<string>): CrossBorderCheckView {
+/** A check with one partner, all its parts summed; its id is the check id its parts carry. */
+function checkView(q: CrossBorderCheck, countries: Map<string, string>, failed: Set<string>): CrossBorderCheckView {
   return {
-    queryId: q.queryId,
+    queryId: q.checkId,
     peerNode: q.peerNode,
     peerCountry: countries.get(q.peerNode) ?? '',
     direction: q.direction,
-    status: q.status === 'sent' && failed.has(q.queryId) ? 'failed' : q.status,
+    status: q.status === 'sent' && q.direction === 'sent' && failed.has(q.checkId) ? 'failed' : q.status,
     records: q.records,
     hits: q.hits,
     createdAt: q.createdAt,
@@ -399,19 +444,28 @@ function checkView(q: CrossBorderQuery, countries: Map<string, string>, failed: 
   };
 }
 
-/** Query ids of the checks whose MatchQuery could not be delivered. */
-async function failedQueries(access: Pick<CrossBorderAccess, 'outbox'>): Promise<Set<string>> {
+/** Ids of the checks of which a MatchQuery (one part is enough) could not be delivered. */
+async function failedChecks(access: Pick<CrossBorderAccess, 'outbox'>): Promise<Set<string>> {
   if (!access.outbox) return new Set();
   const failed = await access.outbox.list({ status: ['failed'] });
-  return new Set(failed.filter((r) => r.type === 'MatchQuery').map((r) => (r.message?.payload as { queryId?: unknown } | undefined)?.queryId).filter((id): id is string => typeof id === 'string'));
+  const ids = failed
+    .filter((r) => r.type === 'MatchQuery')
+    .map((r) => {
+      const payload = r.message?.payload as { queryId?: unknown; part?: { checkId?: unknown } } | undefined;
+      // a check of one part sent before parts existed: its check id is its query id
+      return payload?.part?.checkId ?? payload?.queryId;
+    });
+  return new Set(ids.filter((id): id is string => typeof id === 'string'));
 }
 
 // ---- running a check -------------------------------------------------------------------
 
 /**
  * Encodes this node's marked people, phones and organisations under the active secret and
- * sends one MatchQuery to each partner (all of them unless `peers` names some). One
- * transaction: the checks, the references and the queued messages are all there or none.
+ * sends them to each partner (all of them unless `peers` names some): one check per partner,
+ * in as many MatchQuery messages (parts) as needed, each with at most `access.partSize`
+ * encodings. One transaction: the checks, the references and the queued messages are all
+ * there or none.
  */
 export async function runCheck(ctx: AppContext, access: CrossBorderAccess, actor: CrossBorderActor, peers?: string[]): Promise<CrossBorderCheckView[]> {
   assertCan(actor, 'crossborder.check');
@@ -426,61 +480,101 @@ export async function runCheck(ctx: AppContext, access: CrossBorderAccess, actor
   const entities = await markedEntities(ctx.store);
   const encodedOnce = encodeEntities(opened.secret, entities);
   if (encodedOnce.length === 0) throw new AlianzaError('CROSSBORDER_NOTHING_MARKED');
+  const partSize = Math.max(1, Math.floor(access.partSize ?? MATCH_PART_RECORDS));
+  const partCount = Math.ceil(encodedOnce.length / partSize);
+  if (partCount > MATCH_LIMITS.maxParts) throw new AlianzaError('CROSSBORDER_TOO_MANY_RECORDS', { count: encodedOnce.length, max: MATCH_LIMITS.maxParts * partSize });
 
   const at = now(ctx);
-  const queries = targets.map((node) => {
+  const checks = targets.map((node) => {
     // fresh references for every partner: two partners cannot join their answers on them
     const encoded = encodedOnce.map((e) => ({ ...e, subject: { ...e.subject, ref: newRef() } }));
-    const payload = {
-      queryId: randomUUID(),
-      schemaId: CROSS_BORDER_SCHEMA_ID,
-      secretFingerprint: opened.record.fingerprint,
-      threshold: QUERY_THRESHOLD,
-      records: encoded.map((e) => ({ ref: e.subject.ref, kind: e.subject.kind, clk: Buffer.from(e.subject.clk).toString('base64') })),
-    };
-    return { node, encoded, payload };
+    const checkId = randomUUID();
+    const parts = Array.from({ length: partCount }, (_, index) => {
+      const slice = encoded.slice(index * partSize, (index + 1) * partSize);
+      const payload = {
+        queryId: randomUUID(),
+        part: { checkId, index, count: partCount },
+        schemaId: CROSS_BORDER_SCHEMA_ID,
+        secretFingerprint: opened.record.fingerprint,
+        threshold: QUERY_THRESHOLD,
+        records: slice.map((e) => ({ ref: e.subject.ref, kind: e.subject.kind, clk: Buffer.from(e.subject.clk).toString('base64') })),
+      };
+      return { encoded: slice, payload };
+    });
+    return { node, checkId, encoded, parts };
   });
-  const size = payloadBytes(queries[0]!.payload);
   const limit = MAX_PLAINTEXT_BYTES - 4096;
-  if (size > limit) {
-    throw new AlianzaError('CROSSBORDER_TOO_MANY_RECORDS', { count: encodedOnce.length, max: Math.floor((encodedOnce.length * limit) / size) });
+  for (const part of checks[0]!.parts) {
+    const size = payloadBytes(part.payload);
+    if (size > limit) throw new AlianzaError('CROSSBORDER_TOO_MANY_RECORDS', { count: part.encoded.length, max: Math.floor((part.encoded.length * limit) / size) });
   }
 
   const countries = new Map(known.map((p) => [p.node, p.country]));
   return ctx.store.transaction(async (tx) => {
     const repo = crossBorderOf(tx);
     const views: CrossBorderCheckView[] = [];
-    for (const q of queries) {
-      const query: CrossBorderQuery = {
-        queryId: q.payload.queryId,
-        peerNode: q.node,
+    for (const c of checks) {
+      const envelopeIds: string[] = [];
+      for (const part of c.parts) {
+        const query: CrossBorderQuery = {
+          queryId: part.payload.queryId,
+          checkId: c.checkId,
+          partIndex: part.payload.part.index,
+          partCount,
+          peerNode: c.node,
+          direction: 'sent',
+          secretFingerprint: opened.record.fingerprint,
+          records: part.encoded.length,
+          hits: 0,
+          status: 'sent',
+          createdAt: at,
+          answeredAt: null,
+          requestedBy: actorLabel(actor),
+        };
+        await repo.createQuery(query);
+        await repo.addRefs(part.encoded.map((e) => ({ ref: e.subject.ref, queryId: query.queryId, entityId: e.entityId, kind: e.subject.kind })));
+        envelopeIds.push((await sendCrossBorder(access.federation, c.node, 'MatchQuery', part.payload, auditActorOf(actor))).id);
+      }
+      const byKind: Record<string, number> = {};
+      for (const e of c.encoded) byKind[e.subject.kind] = (byKind[e.subject.kind] ?? 0) + 1;
+      await audit(tx, ctx.clock, actor, {
+        action: 'crossborder.check.sent',
+        targetType: 'crossborder_check',
+        targetId: c.checkId,
+        detail: {
+          to: c.node,
+          records: c.encoded.length,
+          byKind,
+          parts: partCount,
+          queryIds: c.parts.map((p) => p.payload.queryId),
+          secretFingerprint: opened.record.fingerprint,
+          secretVersion: opened.record.version,
+          envelopeIds,
+          marked: entities.length,
+        },
+      });
+      const check: CrossBorderCheck = {
+        checkId: c.checkId,
+        peerNode: c.node,
         direction: 'sent',
         secretFingerprint: opened.record.fingerprint,
-        records: q.encoded.length,
+        records: c.encoded.length,
         hits: 0,
         status: 'sent',
+        parts: partCount,
+        partCount,
+        answeredParts: 0,
         createdAt: at,
         answeredAt: null,
         requestedBy: actorLabel(actor),
       };
-      await repo.createQuery(query);
-      await repo.addRefs(q.encoded.map((e) => ({ ref: e.subject.ref, queryId: query.queryId, entityId: e.entityId, kind: e.subject.kind })));
-      const record = await sendCrossBorder(access.federation, q.node, 'MatchQuery', q.payload, auditActorOf(actor));
-      const byKind: Record<string, number> = {};
-      for (const e of q.encoded) byKind[e.subject.kind] = (byKind[e.subject.kind] ?? 0) + 1;
-      await audit(tx, ctx.clock, actor, {
-        action: 'crossborder.check.sent',
-        targetType: 'crossborder_query',
-        targetId: query.queryId,
-        detail: { to: q.node, records: query.records, byKind, secretFingerprint: query.secretFingerprint, secretVersion: opened.record.version, envelopeId: record.id, marked: entities.length },
-      });
-      views.push(checkView(query, countries, new Set()));
+      views.push(checkView(check, countries, new Set()));
     }
     return views;
   });
 }
 
-/** The checks sent and answered by this node, newest first. */
+/** The checks sent and answered by this node, newest first: one per check and partner, its parts summed. */
 export async function listChecks(
   ctx: AppContext,
   access: Pick<CrossBorderAccess, 'peers' | 'outbox'>,
@@ -488,8 +582,8 @@ export async function listChecks(
   q: { direction?: 'sent' | 'received'; peer?: string; limit: number; offset: number },
 ): Promise<{ items: CrossBorderCheckView[]; total: number }> {
   requireSee(actor);
-  const page = await crossBorderOf(ctx.store).listQueries({ direction: q.direction, peerNode: q.peer, limit: q.limit, offset: q.offset });
-  const [countries, failed] = await Promise.all([peerCountries(access), failedQueries(access)]);
+  const page = await crossBorderOf(ctx.store).listChecks({ direction: q.direction, peerNode: q.peer, limit: q.limit, offset: q.offset });
+  const [countries, failed] = await Promise.all([peerCountries(access), failedChecks(access)]);
   return { items: page.items.map((x) => checkView(x, countries, failed)), total: page.total };
 }
 
@@ -502,10 +596,18 @@ async function latestDisclosures(repos: Pick<Repositories, 'crossBorder'>, hitId
   return out;
 }
 
-function hitView(h: CrossBorderHit, local: LocalRef, countries: Map<string, string>, d: DisclosureRecord | undefined): CrossBorderHitView {
+/** The check each part belongs to, by query id. */
+async function checkIdsOf(repos: Pick<Repositories, 'crossBorder'>, queryIds: string[]): Promise<Map<string, string>> {
+  const repo = crossBorderOf(repos);
+  const out = new Map<string, string>();
+  for (const id of new Set(queryIds)) out.set(id, (await repo.getQuery(id))?.checkId ?? id);
+  return out;
+}
+
+function hitView(h: CrossBorderHit, checkId: string, local: LocalRef, countries: Map<string, string>, d: DisclosureRecord | undefined): CrossBorderHitView {
   return {
     id: h.id,
-    queryId: h.queryId,
+    queryId: checkId,
     peerNode: h.peerNode,
     peerCountry: countries.get(h.peerNode) ?? '',
     kind: h.kind,
@@ -534,12 +636,16 @@ export async function listHits(
     if (seen) visible.push({ hit, local: seen.local });
   }
   const page = visible.slice(q.offset, q.offset + q.limit);
-  const [countries, disclosures] = await Promise.all([peerCountries(access), latestDisclosures(ctx.store, page.map((v) => v.hit.id))]);
+  const [countries, disclosures, checkIds] = await Promise.all([
+    peerCountries(access),
+    latestDisclosures(ctx.store, page.map((v) => v.hit.id)),
+    checkIdsOf(ctx.store, page.map((v) => v.hit.queryId)),
+  ]);
   await audit(ctx.store, ctx.clock, actor, {
     action: 'crossborder.hits.read',
     detail: { kind: q.kind ?? null, peer: q.peer ?? null, minScore: q.minScore ?? null, offset: q.offset, shown: page.length, hits: page.map((v) => v.hit.id) },
   });
-  return { items: page.map((v) => hitView(v.hit, v.local, countries, disclosures.get(v.hit.id))), total: visible.length };
+  return { items: page.map((v) => hitView(v.hit, checkIds.get(v.hit.queryId) ?? v.hit.queryId, v.local, countries, disclosures.get(v.hit.id))), total: visible.length };
 }
 
 // ---- disclosures -------------------------------------------------------------------------

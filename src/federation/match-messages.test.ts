@@ -17,10 +17,13 @@ const REQUEST_ID = '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d';
 const REF_A = 'AbCdEfGhIjKlMnOpQrSt_-';
 const REF_B = 'zyxwvutsrqponmlkjihgf0';
 const FINGERPRINT = '0123456789abcdef0123456789abcdef';
+const CHECK_ID = '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170';
+const PART = { checkId: CHECK_ID, index: 0, count: 1 };
 const clkOf = (bytes: number, fill = 0xa5): string => Buffer.alloc(bytes, fill).toString('base64');
 
 const query = (over: Partial<Record<keyof MatchQueryPayload, unknown>> = {}): Record<string, unknown> => ({
   queryId: QUERY_ID,
+  part: PART,
   schemaId: 'alianza-xb-v1',
   secretFingerprint: FINGERPRINT,
   threshold: 0.6,
@@ -33,6 +36,7 @@ const query = (over: Partial<Record<keyof MatchQueryPayload, unknown>> = {}): Re
 
 const result = (over: Partial<Record<keyof MatchResultPayload, unknown>> = {}): Record<string, unknown> => ({
   queryId: QUERY_ID,
+  part: PART,
   status: 'ok',
   secretFingerprint: FINGERPRINT,
   hits: [{ queryRef: REF_A, ownerRef: REF_B, kind: 'Person', score: 0.87 }],
@@ -124,6 +128,22 @@ describe('MatchQuery', () => {
     expect(outcome('MatchQuery', query({ schemaId: '' }))).toBe('$.payload.schemaId: empty');
   });
 
+  it('names its part of the check: a check id, an index below the count, at most 1,000 parts', () => {
+    const r = readMatchPayload('MatchQuery', query({ part: { checkId: CHECK_ID, index: 2, count: 3 } }));
+    expect(r.ok && r.value.part).toEqual({ checkId: CHECK_ID, index: 2, count: 3 });
+    expect(outcome('MatchQuery', query({ part: { checkId: CHECK_ID, index: 999, count: MATCH_LIMITS.maxParts } }))).toBe('accepted');
+    const { part: _p, ...withoutPart } = query();
+    expect(outcome('MatchQuery', withoutPart)).toBe('$.payload.part: missing');
+    expect(outcome('MatchQuery', query({ part: { checkId: CHECK_ID, index: 3, count: 3 } }))).toBe('$.payload.part.index: not below the count');
+    expect(outcome('MatchQuery', query({ part: { checkId: CHECK_ID, index: -1, count: 3 } }))).toBe('$.payload.part.index: outside 0–999');
+    expect(outcome('MatchQuery', query({ part: { checkId: CHECK_ID, index: 0.5, count: 3 } }))).toBe('$.payload.part.index: expected an integer');
+    expect(outcome('MatchQuery', query({ part: { checkId: CHECK_ID, index: 0, count: 0 } }))).toBe('$.payload.part.count: outside 1–1000');
+    expect(outcome('MatchQuery', query({ part: { checkId: CHECK_ID, index: 0, count: 1001 } }))).toBe('$.payload.part.count: outside 1–1000');
+    expect(outcome('MatchQuery', query({ part: { checkId: 'check-1', index: 0, count: 1 } }))).toBe('$.payload.part.checkId: expected a lower-case UUID');
+    expect(outcome('MatchQuery', query({ part: { ...PART, total: 1 } }))).toBe('$.payload.part.total: unknown member');
+    expect(outcome('MatchQuery', query({ part: [0, 1] }))).toBe('$.payload.part: expected an object');
+  });
+
   it('refuses more than 50,000 encodings', () => {
     const record = { ref: REF_A, kind: 'Person', clk: clkOf(128) };
     expect(outcome('MatchQuery', query({ records: new Array(MATCH_LIMITS.maxRecords + 1).fill(record) }))).toBe('$.payload.records: more than 50000 values');
@@ -149,6 +169,13 @@ describe('MatchResult', () => {
     expect(hit(0.875)).toBe('$.payload.hits[0].score: more than two decimals');
     expect(hit(1.2)).toBe('$.payload.hits[0].score: outside 0–1');
     expect(hit(null)).toBe('$.payload.hits[0].score: expected a number');
+  });
+
+  it('names the part of the check it answers', () => {
+    expect(outcome('MatchResult', result({ part: { checkId: CHECK_ID, index: 4, count: 5 } }))).toBe('accepted');
+    const { part: _p, ...withoutPart } = result();
+    expect(outcome('MatchResult', withoutPart)).toBe('$.payload.part: missing');
+    expect(outcome('MatchResult', result({ part: { checkId: CHECK_ID, index: 5, count: 5 } }))).toBe('$.payload.part.index: not below the count');
   });
 
   it('refuses more than 10,000 hits', () => {

@@ -1,8 +1,9 @@
 /**
  * Payloads of cross-border matching and gradual disclosure (docs/protocol/matching.md):
  * MatchQuery, MatchResult, DisclosureRequest and DisclosureDecision, and the readers that
- * check them. The inbox passes these reserved types through unchecked; the handlers the
- * application registers for them read them here, and the sender checks what it sends.
+ * check them. The inbox checks every received payload of these types here (through
+ * readPayload in messages.ts) before anything is stored, so a malformed one is refused at the
+ * envelope with FED_MALFORMED; the sender checks what it sends.
  */
 import type { Handling } from '../domain/model';
 import { accept, refuse, type Checked } from './errors';
@@ -10,6 +11,7 @@ import { COUNTRY } from './envelope';
 import {
   readArray,
   readEnum,
+  readInteger,
   readNullable,
   readNumber,
   readObject,
@@ -39,6 +41,8 @@ export const MATCH_LIMITS = Object.freeze({
   clkBytes: 128,
   /** encodings in one MatchQuery */
   maxRecords: 50_000,
+  /** MatchQuery messages (parts) of one check to one partner */
+  maxParts: 1000,
   /** hits in one MatchResult */
   maxHits: 10_000,
   minThreshold: 0.5,
@@ -64,8 +68,20 @@ export interface MatchRecord {
   clk: string;
 }
 
+/**
+ * Which part of a check a MatchQuery (and the MatchResult answering it) is: a check larger
+ * than one message is sent as `count` queries sharing `checkId`, numbered 0..count-1.
+ */
+export interface MatchPart {
+  /** one check to one partner: the same in every part, new for every check and partner */
+  checkId: string;
+  index: number;
+  count: number;
+}
+
 export interface MatchQueryPayload {
   queryId: string;
+  part: MatchPart;
   schemaId: string;
   /** 32 lowercase hex digits naming the linkage secret the encodings were made under */
   secretFingerprint: string;
@@ -82,6 +98,8 @@ export interface MatchHit {
 
 export interface MatchResultPayload {
   queryId: string;
+  /** the part of the query answered, as the query gave it */
+  part: MatchPart;
   status: MatchStatus;
   /** the answering node's own fingerprint (32 zeros when it has no secret) */
   secretFingerprint: string;
@@ -169,6 +187,14 @@ export function readLegalBasis(value: unknown, path: string): LegalBasis {
   };
 }
 
+function readPart(value: unknown, path: string): MatchPart {
+  const o = readObject(value, path, ['checkId', 'index', 'count']);
+  const count = readInteger(o.count, `${path}.count`, 1, MATCH_LIMITS.maxParts);
+  const index = readInteger(o.index, `${path}.index`, 0, MATCH_LIMITS.maxParts - 1);
+  if (index >= count) throw new ShapeError(`${path}.index`, 'not below the count');
+  return { checkId: readUuid(o.checkId, `${path}.checkId`), index, count };
+}
+
 const readRecord: Reader<MatchRecord> = (value, path) => {
   const o = readObject(value, path, ['ref', 'kind', 'clk']);
   return { ref: readRef(o.ref, `${path}.ref`), kind: readKind(o.kind, `${path}.kind`), clk: readClk(o.clk, `${path}.clk`) };
@@ -222,7 +248,8 @@ type Readers = { [T in MatchMessageType]: (value: unknown) => MatchPayloadOf[T] 
 
 const readers: Readers = {
   MatchQuery: (value) => {
-    const o = readObject(value, '$.payload', ['queryId', 'schemaId', 'secretFingerprint', 'threshold', 'records']);
+    const o = readObject(value, '$.payload', ['queryId', 'part', 'schemaId', 'secretFingerprint', 'threshold', 'records']);
+    const part = readPart(o.part, '$.payload.part');
     const records = readArray(o.records, '$.payload.records', readRecord, MATCH_LIMITS.maxRecords);
     unique(
       records.map((r) => r.ref),
@@ -230,6 +257,7 @@ const readers: Readers = {
     );
     return {
       queryId: readUuid(o.queryId, '$.payload.queryId'),
+      part,
       schemaId: readString(o.schemaId, '$.payload.schemaId', { max: 64, pattern: SCHEMA_ID }),
       secretFingerprint: readFingerprint(o.secretFingerprint, '$.payload.secretFingerprint'),
       threshold: readNumber(o.threshold, '$.payload.threshold', MATCH_LIMITS.minThreshold, 1),
@@ -237,12 +265,14 @@ const readers: Readers = {
     };
   },
   MatchResult: (value) => {
-    const o = readObject(value, '$.payload', ['queryId', 'status', 'secretFingerprint', 'hits']);
+    const o = readObject(value, '$.payload', ['queryId', 'part', 'status', 'secretFingerprint', 'hits']);
+    const part = readPart(o.part, '$.payload.part');
     const status = readEnum(o.status, '$.payload.status', MATCH_STATUSES);
     const hits = readArray(o.hits, '$.payload.hits', readHit, MATCH_LIMITS.maxHits);
     if (status !== 'ok' && hits.length > 0) throw new ShapeError('$.payload.hits', `present although the status is ${status}`);
     return {
       queryId: readUuid(o.queryId, '$.payload.queryId'),
+      part,
       status,
       secretFingerprint: readFingerprint(o.secretFingerprint, '$.payload.secretFingerprint'),
       hits,

@@ -1,6 +1,8 @@
 /**
  * Payloads of the message types defined in version 1 (docs/protocol/messages.md) and the
- * readers that check them. Reserved types are checked by the handler their module registers.
+ * readers that check them. The four matching and disclosure types are checked by their own
+ * readers (match-messages.ts, docs/protocol/matching.md); other reserved types are checked by
+ * the handler their module registers.
  */
 import type { Handling } from '../domain/model';
 import { KEY_ID, NODE_ID, readAudience, readConsentGrant, readHandling, type Audience, type ConsentGrant, type DefinedType, type MessageType, type NodeRef } from './envelope';
@@ -19,6 +21,7 @@ import {
   type Reader,
 } from './shape';
 import { accept, refuse, type Checked } from './errors';
+import { isMatchMessageType, readMatchPayload } from './match-messages';
 
 export interface SharedEntity {
   globalId: string;
@@ -237,10 +240,12 @@ const readers: PayloadReaders = {
 export const isDefinedType = (type: MessageType): type is DefinedType => Object.prototype.hasOwnProperty.call(readers, type);
 
 /**
- * Checks the payload of a defined type (FED_MALFORMED with the field). Reserved types pass
- * through unchanged: the handler registered for them checks them.
+ * Checks the payload of a defined type, or of one of the four matching and disclosure types
+ * (FED_MALFORMED with the field). Other reserved types pass through unchanged: the handler
+ * registered for them checks them.
  */
 export function readPayload(type: MessageType, payload: unknown, created: string): Checked<unknown> {
+  if (isMatchMessageType(type)) return readMatchPayload(type, payload);
   if (!isDefinedType(type)) return accept(payload);
   try {
     return accept(readers[type](payload, created));

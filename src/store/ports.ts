@@ -364,9 +364,16 @@ export interface LinkageSecretRecord {
 export type CrossBorderKindName = 'Person' | 'Phone' | 'Organization';
 export type CrossBorderQueryStatus = 'sent' | 'answered' | 'secret_mismatch' | 'failed';
 
-/** A check: sent by this node to a peer, or received from a peer and answered. */
+/**
+ * One MatchQuery of a check: sent by this node to a peer, or received from a peer and
+ * answered. A check larger than one message has several, sharing `checkId` (one check to one
+ * peer), numbered `partIndex` 0..`partCount`-1.
+ */
 export interface CrossBorderQuery {
   queryId: string;
+  checkId: string;
+  partIndex: number;
+  partCount: number;
   peerNode: string;
   direction: 'sent' | 'received';
   secretFingerprint: string;
@@ -376,6 +383,31 @@ export interface CrossBorderQuery {
   createdAt: string;
   answeredAt: string | null;
   /** the person who ran the check (sent), null for checks received */
+  requestedBy: string | null;
+}
+
+/**
+ * A check as people see it: the parts of one check with one peer in one direction, summed.
+ * Its status is `secret_mismatch` when a part says so, else `failed` when a part failed,
+ * else `answered` when every part (all `partCount` of them) is answered, else `sent`.
+ */
+export interface CrossBorderCheck {
+  checkId: string;
+  peerNode: string;
+  direction: 'sent' | 'received';
+  secretFingerprint: string;
+  /** encodings in all the parts recorded */
+  records: number;
+  hits: number;
+  status: CrossBorderQueryStatus;
+  /** parts recorded, and parts the check has */
+  parts: number;
+  partCount: number;
+  answeredParts: number;
+  /** the earliest part's */
+  createdAt: string;
+  /** the latest part's answer, once the check is no longer `sent` */
+  answeredAt: string | null;
   requestedBy: string | null;
 }
 
@@ -447,6 +479,8 @@ export interface CrossBorderHitFilter {
   peerNode?: string;
   minScore?: number;
   queryId?: string;
+  /** the hits of every part of a check (with peerNode: of that peer's check only) */
+  checkId?: string;
   localEntityId?: string;
   limit?: number;
   offset?: number;
@@ -462,13 +496,17 @@ export interface CrossBorderRepository {
   /** Every version, newest first. */
   listSecrets(): Promise<LinkageSecretRecord[]>;
 
-  /** STORE_DUPLICATE when the query id exists. */
+  /** STORE_DUPLICATE when the query id exists, or when that peer's check in that direction has that part already. */
   createQuery(query: CrossBorderQuery): Promise<void>;
   getQuery(queryId: string): Promise<CrossBorderQuery | undefined>;
   /** STORE_NOT_FOUND when there is no such query. */
   updateQuery(queryId: string, patch: Partial<Pick<CrossBorderQuery, 'status' | 'hits' | 'answeredAt' | 'secretFingerprint'>>): Promise<void>;
-  /** Newest first. */
+  /** Every part, newest first. */
   listQueries(filter: { direction?: 'sent' | 'received'; peerNode?: string; limit?: number; offset?: number }): Promise<Page<CrossBorderQuery>>;
+  /** The parts recorded of one check with one peer in one direction, by part index. */
+  checkParts(checkId: string, peerNode: string, direction: 'sent' | 'received'): Promise<CrossBorderQuery[]>;
+  /** Checks (parts summed, one per check, peer and direction), newest first; `total` counts checks. */
+  listChecks(filter: { direction?: 'sent' | 'received'; peerNode?: string; limit?: number; offset?: number }): Promise<Page<CrossBorderCheck>>;
 
   /** STORE_DUPLICATE when a reference exists (references are random: a duplicate is a bug). */
   addRefs(refs: CrossBorderRef[]): Promise<void>;

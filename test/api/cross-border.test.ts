@@ -12,7 +12,8 @@ import { as, type Session } from '../helpers/demo-node';
 import { closeNodes, eventually, httpNodes, type HttpNode } from '../federation/http-nodes';
 import { setNodeLinkageSecret } from '../../src/server/linkage-secret';
 import { crossBorderErrors } from '../../src/app/cross-border-errors';
-import { sendCrossBorder } from '../../src/app/cross-border-service';
+import { runCheck, sendCrossBorder, type CrossBorderAccess } from '../../src/app/cross-border-service';
+import { actorOf } from '../../src/app/auth-service';
 import { SYSTEM } from '../../src/federation/audit';
 import { CROSS_BORDER_SCHEMA_ID, createCrossBorderEncoder, secretFingerprint } from '../../src/linkage/pprl/cross-border-encoding';
 import type { Role } from '../../src/domain/model';
@@ -209,8 +210,8 @@ describe('a check and its hits', () => {
     expect(hitOf(mine, ids.mx.phone!)!.score).toBe(1);
     expect(hitOf(mine, ids.mx.marta!)).toBeUndefined();
     expect(hitOf(theirs, ids.ca.unmarked!)).toBeUndefined();
-    expect(check.hits).toBe((await mx.store.crossBorder!.listHits({ queryId: check.queryId })).total);
-    expect(check.hits).toBe((await ca.store.crossBorder!.listHits({ queryId: check.queryId })).total);
+    expect(check.hits).toBe((await mx.store.crossBorder!.listHits({ checkId: check.queryId })).total);
+    expect(check.hits).toBe((await ca.store.crossBorder!.listHits({ checkId: check.queryId })).total);
     // best score first
     expect(mine.map((h) => h.score)).toEqual([...mine.map((h) => h.score)].sort((x, y) => y - x));
   });
@@ -229,11 +230,11 @@ describe('a check and its hits', () => {
   });
 
   it('keeps neither the partner’s encodings nor any name in the messages', async () => {
-    const answered = (await ca.store.audit.list({ action: 'crossborder.check.answered' })).items.find((e) => e.targetId === check.queryId)!;
+    const answered = (await ca.store.audit.list({ action: 'crossborder.check.answered' })).items.find((e) => e.detail.checkId === check.queryId)!;
     const record = await ca.rt.inbox.get(answered.detail.envelopeId as string);
     expect(record?.type).toBe('MatchQuery');
     expect(record?.payload).toBeNull();
-    const received = (await mx.store.audit.list({ action: 'crossborder.hits.received' })).items.find((e) => e.targetId === check.queryId)!;
+    const received = (await mx.store.audit.list({ action: 'crossborder.hits.received' })).items.find((e) => e.detail.checkId === check.queryId)!;
     const result = await mx.rt.inbox.get(received.detail.envelopeId as string);
     expect(result?.type).toBe('MatchResult');
     expect(JSON.stringify(result?.payload)).not.toMatch(/Hern|Rosa|Ib[aá]ñ?n?ez|1234/);
@@ -252,10 +253,14 @@ describe('a check and its hits', () => {
   });
 
   it('records each hit once when the same MatchQuery and MatchResult arrive again in new envelopes', async () => {
-    const count = async (n: HttpNode) => (await n.store.crossBorder!.listHits({ queryId: check.queryId })).total;
+    const count = async (n: HttpNode) => (await n.store.crossBorder!.listHits({ checkId: check.queryId })).total;
     const before = { mx: await count(mx), ca: await count(ca), caChecks: (await checks('ca')).length, results: await resultsSent() };
+    // the check went in one part
+    const [part, ...more] = await mx.store.crossBorder!.checkParts(check.queryId, 'ca', 'sent');
+    expect(more).toEqual([]);
+    const queryId = part!.queryId;
     // the same query again, rebuilt from MX's references and its own records
-    const refs = await mx.store.crossBorder!.getRefs(check.queryId);
+    const refs = await mx.store.crossBorder!.getRefs(queryId);
     const encoder = createCrossBorderEncoder(SHARED);
     const records = [];
     for (const r of refs) {
@@ -263,11 +268,11 @@ describe('a check and its hits', () => {
       records.push({ ref: r.ref, kind: r.kind, clk: Buffer.from(encoder.encode(r.kind, e.properties)!).toString('base64') });
     }
     const fingerprint = secretFingerprint(SHARED);
-    const query = { queryId: check.queryId, schemaId: CROSS_BORDER_SCHEMA_ID, secretFingerprint: fingerprint, threshold: 0.7, records };
+    const query = { queryId, part: { checkId: check.queryId, index: 0, count: 1 }, schemaId: CROSS_BORDER_SCHEMA_ID, secretFingerprint: fingerprint, threshold: 0.7, records };
     const q = await mx.store.transaction(() => sendCrossBorder(mx.rt.federation, 'ca', 'MatchQuery', query, SYSTEM));
     // and the same answer again, rebuilt from CA's hits
-    const answered = (await ca.store.crossBorder!.listHits({ queryId: check.queryId, limit: 1000 })).items;
-    const result = { queryId: check.queryId, status: 'ok', secretFingerprint: fingerprint, hits: answered.map((h) => ({ queryRef: h.remoteRef, ownerRef: h.localRef, kind: h.kind, score: h.score })) };
+    const answered = (await ca.store.crossBorder!.listHits({ queryId, limit: 1000 })).items;
+    const result = { queryId, part: query.part, status: 'ok', secretFingerprint: fingerprint, hits: answered.map((h) => ({ queryRef: h.remoteRef, ownerRef: h.localRef, kind: h.kind, score: h.score })) };
     const r = await ca.store.transaction(() => sendCrossBorder(ca.rt.federation, 'mx', 'MatchResult', result, SYSTEM));
     await eventually(async () => ['delivered', 'read'].includes((await mx.rt.outbox.get(q.id))?.status ?? '') && ['delivered', 'read'].includes((await ca.rt.outbox.get(r.id))?.status ?? ''));
     expect(await count(mx)).toBe(before.mx);
@@ -276,7 +281,7 @@ describe('a check and its hits', () => {
     // the repeated query was not answered a second time: only the copy sent by this test went out
     expect(await resultsSent()).toBe(before.results + 1);
     // both copies were applied without error, the second recording nothing new
-    const received = (await mx.store.audit.list({ action: 'crossborder.hits.received', targetId: check.queryId })).items;
+    const received = (await mx.store.audit.list({ action: 'crossborder.hits.received', targetId: queryId })).items;
     expect(received.map((e) => e.detail.hits)).toEqual([0, before.mx]);
     for (const n of [mx, ca]) expect((await n.store.audit.list({ action: 'federation.message.handler_failed' })).total).toBe(0);
   });
@@ -489,4 +494,36 @@ describe('the audit log of both nodes', () => {
     expect((await mx.store.audit.verify()).ok).toBe(true);
     expect((await ca.store.audit.verify()).ok).toBe(true);
   });
+});
+
+describe('a check larger than one message', () => {
+  it('goes in several parts; each side lists one check with the parts summed, answered once every part is', async () => {
+    const user = (await mx.store.users.getByEmail('analyst@mx.demo'))!;
+    const access: CrossBorderAccess = { federation: mx.rt.federation, peers: mx.rt.peers, sealer: mx.rt.linkageSealer, outbox: mx.rt.outbox, partSize: 2 };
+    const [sent] = await runCheck(mx.ctx, access, actorOf(user), ['ca']);
+    expect(sent).toMatchObject({ peerNode: 'ca', direction: 'sent', status: 'sent', hits: 0 });
+    const parts = Math.ceil(sent!.records / 2);
+    expect(parts).toBeGreaterThan(1);
+    const sentEntry = (await mx.store.audit.list({ action: 'crossborder.check.sent', targetId: sent!.queryId })).items[0]!;
+    expect(sentEntry.detail).toMatchObject({ to: 'ca', records: sent!.records, parts });
+    expect(sentEntry.detail.envelopeIds).toHaveLength(parts);
+
+    const mine = await eventually(async () => {
+      const c = (await checks('mx')).filter((x) => x.queryId === sent!.queryId);
+      return c.length === 1 && c[0]!.status === 'answered' ? c[0]! : false;
+    }, 30_000);
+    const theirs = (await checks('ca')).filter((x) => x.queryId === sent!.queryId);
+    expect(theirs).toHaveLength(1);
+    expect(theirs[0]).toMatchObject({ direction: 'received', status: 'answered', records: sent!.records, hits: mine.hits, peerNode: 'mx' });
+    expect(mine).toMatchObject({ records: sent!.records, requestedBy: 'analyst@mx.demo' });
+    // every part was answered once, and the hits of all of them add up
+    const answered = (await ca.store.audit.list({ action: 'crossborder.check.answered', limit: 500 })).items.filter((e) => e.detail.checkId === sent!.queryId);
+    expect(answered.map((e) => (e.detail.part as { index: number }).index).sort((a, b) => a - b)).toEqual(Array.from({ length: parts }, (_, i) => i));
+    expect(answered.reduce((n, e) => n + (e.detail.hits as number), 0)).toBe(mine.hits);
+    expect(mine.hits).toBe((await mx.store.crossBorder!.listHits({ checkId: sent!.queryId })).total);
+    // the recruiter, the phone and the victim are found again, in whichever part they went
+    const found = (await hits('mx')).filter((h) => h.queryId === sent!.queryId);
+    for (const key of ['jose', 'phone', 'rosa']) expect(hitOf(found, ids.mx[key]!), key).toBeDefined();
+    for (const n of [mx, ca]) expect((await n.store.audit.list({ action: 'federation.message.handler_failed' })).total).toBe(0);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { iso } from '../../src/federation/bytes';
 import { CLOCK_SKEW_MS, MAX_ENVELOPE_BYTES } from '../../src/federation/constants';
 import { serializeEnvelope, type EncryptedPayload, type Envelope, type Message } from '../../src/federation/envelope';
 import { makeMessage } from '../../src/federation/fixtures';
+import { MATCH_HANDLING } from '../../src/federation/match-messages';
 import { generateSigningKey } from '../../src/federation/keys';
 import { activeSigningKey } from '../../src/federation/peers';
 import { sealEnvelope, signEnvelope } from '../../src/federation/seal';
@@ -44,21 +45,32 @@ async function fromMx(overrides: Partial<Message> = {}, sentMs = cluster.clock.n
   return sealEnvelope(message, iso(sentMs), { signing: activeSigningKey(keys), recipient: peer.encryptionKey });
 }
 
-/** Hands a body to CA's inbox and checks that it was refused with `code`, stored nothing and was audited. */
-async function expectRefused(body: string, code: string, envelopeId: string | null): Promise<void> {
-  const before = ca.audit.length;
-  const answer = await ca.federation.inbox.receive(body);
+/** Hands a body to the inbox of `at` (default CA) and checks that it was refused with `code`, stored nothing and was audited. */
+async function expectRefused(body: string, code: string, envelopeId: string | null, at: ClusterNode = ca): Promise<void> {
+  const before = at.audit.length;
+  const answer = await at.federation.inbox.receive(body);
   expect(answer).toMatchObject({ ok: false, code });
   if (envelopeId) {
-    expect(await ca.messages.inbox.get(envelopeId)).toBeUndefined();
-    expect(await ca.messages.inbox.sighting(envelopeId)).toBeUndefined();
+    expect(await at.messages.inbox.get(envelopeId)).toBeUndefined();
+    expect(await at.messages.inbox.sighting(envelopeId)).toBeUndefined();
   }
-  expect(await ca.messages.inbox.listUnprocessed(10)).toEqual([]);
-  expect(ca.effects.size).toBe(0);
-  const entries = ca.audit.slice(before);
+  expect(await at.messages.inbox.listUnprocessed(10)).toEqual([]);
+  expect(at.effects.size).toBe(0);
+  const entries = at.audit.slice(before);
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ action: 'federation.message.refused', targetId: envelopeId, detail: { code } });
 }
+
+const clk = (bytes: number): string => Buffer.alloc(bytes, 0x5a).toString('base64');
+/** A well-formed MatchQuery payload of one encoding (docs/protocol/matching.md §2). */
+const matchQuery = (clkBytes = 128) => ({
+  queryId: '2f0b7c1e-4d3a-4b5c-8e9f-0a1b2c3d4e5f',
+  part: { checkId: '5e4d3c2b-1a09-4f8e-b7d6-c5b4a3928170', index: 0, count: 1 },
+  schemaId: 'alianza-xb-v1',
+  secretFingerprint: '0123456789abcdef0123456789abcdef',
+  threshold: 0.6,
+  records: [{ ref: 'AbCdEfGhIjKlMnOpQrSt_-', kind: 'Person', clk: clk(clkBytes) }],
+});
 
 describe('the inbox refuses with a code, stores nothing and writes an audit entry', () => {
   it('tampered payload: FED_TAMPERED', async () => {
@@ -133,11 +145,38 @@ describe('the inbox refuses with a code, stores nothing and writes an audit entr
   });
 
   it('reserved types: refused until a handler is registered (FED_UNSUPPORTED_TYPE), then accepted', async () => {
-    const query = await fromMx({ type: 'MatchQuery', payload: { encodings: [] } });
+    const query = await fromMx({ type: 'MatchQuery', handling: MATCH_HANDLING, payload: matchQuery() });
     await expectRefused(serializeEnvelope(query), 'FED_UNSUPPORTED_TYPE', query.id);
-    const toUs = await fromMx({ type: 'MatchQuery', payload: { encodings: [] } }, cluster.clock.now(), cluster.nodes.us!);
+    const toUs = await fromMx({ type: 'MatchQuery', handling: MATCH_HANDLING, payload: matchQuery() }, cluster.clock.now(), cluster.nodes.us!);
     expect(await cluster.nodes.us!.federation.inbox.receive(serializeEnvelope(toUs))).toMatchObject({ ok: true });
     expect(matchQueries).toEqual([toUs.id]);
+  });
+
+  it('a malformed matching payload is refused at the envelope (FED_MALFORMED with the field), never handed to its handler', async () => {
+    const us = cluster.nodes.us!;
+    // correctly sealed and signed by MX, but its one encoding is 127 bytes
+    const short = await fromMx({ type: 'MatchQuery', handling: MATCH_HANDLING, payload: matchQuery(127) }, cluster.clock.now(), us);
+    const before = us.audit.length;
+    const answer = await us.federation.inbox.receive(serializeEnvelope(short));
+    expect(answer).toEqual({ ok: false, code: 'FED_MALFORMED', params: { field: '$.payload.records[0].clk', reason: 'not 128 bytes' } });
+    expect(await us.messages.inbox.get(short.id)).toBeUndefined();
+    expect(await us.messages.inbox.sighting(short.id)).toBeUndefined();
+    expect(await us.messages.inbox.listUnprocessed(10)).toEqual([]);
+    expect(matchQueries).toEqual([]);
+    expect(us.audit.slice(before)).toMatchObject([{ action: 'federation.message.refused', targetId: short.id, detail: { code: 'FED_MALFORMED', params: { field: '$.payload.records[0].clk' } } }]);
+    // the other three types too, each with its field; a node without the handlers refuses them the same way
+    const { part: _p, ...noPart } = matchQuery();
+    const withoutPart = await fromMx({ type: 'MatchQuery', handling: MATCH_HANDLING, payload: noPart }, cluster.clock.now(), us);
+    await expectRefused(serializeEnvelope(withoutPart), 'FED_MALFORMED', withoutPart.id, us);
+    const result = { queryId: matchQuery().queryId, part: matchQuery().part, status: 'secret_mismatch', secretFingerprint: '0'.repeat(32), hits: [{ queryRef: 'AbCdEfGhIjKlMnOpQrSt_-', ownerRef: 'zyxwvutsrqponmlkjihgf0', kind: 'Person', score: 0.9 }] };
+    const badResult = await fromMx({ type: 'MatchResult', handling: MATCH_HANDLING, payload: result });
+    expect(await ca.federation.inbox.receive(serializeEnvelope(badResult))).toMatchObject({ ok: false, code: 'FED_MALFORMED', params: { field: '$.payload.hits' } });
+    const badRequest = await fromMx({ type: 'DisclosureRequest', payload: { requestId: matchQuery().queryId } });
+    expect(await ca.federation.inbox.receive(serializeEnvelope(badRequest))).toMatchObject({ ok: false, code: 'FED_MALFORMED', params: { field: '$.payload.queryId' } });
+    const badDecision = await fromMx({ type: 'DisclosureDecision', payload: { requestId: matchQuery().queryId, decision: 'maybe' } });
+    expect(await ca.federation.inbox.receive(serializeEnvelope(badDecision))).toMatchObject({ ok: false, code: 'FED_MALFORMED' });
+    expect(ca.effects.size + us.effects.size).toBe(0);
+    expect(matchQueries).toEqual([]);
   });
 });
 

@@ -8,19 +8,25 @@ const T0 = '2026-06-11T12:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 const ref = () => randomUUID().replace(/-/g, '').slice(0, 22);
 
-const query = (over: Partial<CrossBorderQuery> = {}): CrossBorderQuery => ({
-  queryId: randomUUID(),
-  peerNode: 'ca',
-  direction: 'sent',
-  secretFingerprint: 'a'.repeat(32),
-  records: 3,
-  hits: 0,
-  status: 'sent',
-  createdAt: T0,
-  answeredAt: null,
-  requestedBy: 'liaison@mx.demo',
-  ...over,
-});
+const query = (over: Partial<CrossBorderQuery> = {}): CrossBorderQuery => {
+  const queryId = over.queryId ?? randomUUID();
+  return {
+    queryId,
+    checkId: queryId,
+    partIndex: 0,
+    partCount: 1,
+    peerNode: 'ca',
+    direction: 'sent',
+    secretFingerprint: 'a'.repeat(32),
+    records: 3,
+    hits: 0,
+    status: 'sent',
+    createdAt: T0,
+    answeredAt: null,
+    requestedBy: 'liaison@mx.demo',
+    ...over,
+  };
+};
 
 const hit = (queryId: string, over: Partial<CrossBorderHit> = {}): CrossBorderHit => ({
   id: randomUUID(),
@@ -92,6 +98,58 @@ export function crossBorderContract(adapter: ContractAdapter): void {
       await x.updateQuery(a.queryId, { status: 'answered', hits: 2, answeredAt: at(5000) });
       expect(await x.getQuery(a.queryId)).toEqual({ ...a, status: 'answered', hits: 2, answeredAt: at(5000) });
       await rejectsWithCode(x.updateQuery(randomUUID(), { status: 'failed' }), 'STORE_NOT_FOUND');
+    });
+
+    it('lists a check of several parts as one, parts summed, answered only when every part is', async () => {
+      const x = repo(s.store);
+      const checkId = randomUUID();
+      const part = (partIndex: number, over: Partial<CrossBorderQuery> = {}) => query({ checkId, partIndex, partCount: 3, records: 10 + partIndex, createdAt: at(partIndex), ...over });
+      const parts = [part(0), part(1), part(2)];
+      for (const p of parts) await x.createQuery(p);
+      // the same part under another query id is refused
+      await rejectsWithCode(x.createQuery(part(1, { queryId: randomUUID() })), 'STORE_DUPLICATE');
+      // the same check id from another peer, or in the other direction, is another check
+      const elsewhere = query({ checkId, peerNode: 'us', createdAt: at(-1000) });
+      const received = query({ checkId, direction: 'received', requestedBy: null, status: 'answered', hits: 4, createdAt: at(-2000), answeredAt: at(-1500) });
+      await x.createQuery(elsewhere);
+      await x.createQuery(received);
+      expect((await x.checkParts(checkId, 'ca', 'sent')).map((q) => q.queryId)).toEqual(parts.map((p) => p.queryId));
+      expect(await x.checkParts(checkId, 'ca', 'received')).toEqual([received]);
+
+      const listed = async () => (await x.listChecks({ peerNode: 'ca', direction: 'sent' })).items;
+      expect(await x.listChecks({})).toMatchObject({ total: 3 });
+      expect((await x.listChecks({})).items.map((c) => [c.peerNode, c.direction])).toEqual([
+        ['ca', 'sent'],
+        ['us', 'sent'],
+        ['ca', 'received'],
+      ]);
+      expect(await listed()).toEqual([
+        { checkId, peerNode: 'ca', direction: 'sent', secretFingerprint: 'a'.repeat(32), records: 33, hits: 0, status: 'sent', parts: 3, partCount: 3, answeredParts: 0, createdAt: at(0), answeredAt: null, requestedBy: 'liaison@mx.demo' },
+      ]);
+      await x.updateQuery(parts[0]!.queryId, { status: 'answered', hits: 2, answeredAt: at(5000) });
+      await x.updateQuery(parts[2]!.queryId, { status: 'answered', hits: 1, answeredAt: at(7000) });
+      expect(await listed()).toMatchObject([{ status: 'sent', hits: 3, answeredParts: 2, answeredAt: null }]);
+      await x.updateQuery(parts[1]!.queryId, { status: 'answered', hits: 0, answeredAt: at(6000) });
+      expect(await listed()).toMatchObject([{ status: 'answered', hits: 3, answeredParts: 3, answeredAt: at(7000) }]);
+      await x.updateQuery(parts[1]!.queryId, { status: 'secret_mismatch' });
+      expect(await listed()).toMatchObject([{ status: 'secret_mismatch', answeredAt: at(7000) }]);
+      await x.updateQuery(parts[1]!.queryId, { status: 'failed' });
+      expect(await listed()).toMatchObject([{ status: 'failed' }]);
+
+      // received: answered only once every part has come
+      const theirs = randomUUID();
+      await x.createQuery(query({ checkId: theirs, peerNode: 'us', direction: 'received', partIndex: 1, partCount: 2, status: 'answered', requestedBy: null, createdAt: at(9000), answeredAt: at(9000) }));
+      const first = (await x.listChecks({ peerNode: 'us', direction: 'received' })).items;
+      expect(first).toMatchObject([{ checkId: theirs, status: 'sent', parts: 1, partCount: 2, answeredAt: null }]);
+      await x.createQuery(query({ checkId: theirs, peerNode: 'us', direction: 'received', partIndex: 0, partCount: 2, status: 'answered', requestedBy: null, createdAt: at(8000), answeredAt: at(9500) }));
+      expect((await x.listChecks({ peerNode: 'us', direction: 'received' })).items).toMatchObject([{ checkId: theirs, status: 'answered', parts: 2, records: 6, createdAt: at(8000), answeredAt: at(9500) }]);
+      // paging counts checks, not parts
+      expect(await x.listChecks({ limit: 1, offset: 1 })).toMatchObject({ total: 4, items: [{ checkId, peerNode: 'ca', direction: 'sent' }] });
+
+      // the hits of every part of a check
+      await x.addHits([hit(parts[0]!.queryId), hit(parts[2]!.queryId), hit(elsewhere.queryId, { peerNode: 'us' }), hit(randomUUID())]);
+      expect((await x.listHits({ checkId, peerNode: 'ca' })).total).toBe(2);
+      expect((await x.listHits({ checkId })).total).toBe(3);
     });
 
     it('keeps references per check', async () => {

@@ -13,6 +13,7 @@ import caseListIndexes from './0007-case-list-indexes';
 import federation from './0008-federation';
 import resolution from './0009-resolution';
 import crossBorder from './0010-cross-border';
+import crossBorderParts from './0011-cross-border-parts';
 
 export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0001-accounts': accounts,
@@ -25,6 +26,7 @@ export const MIGRATIONS: Readonly<Record<string, StoreMigration>> = {
   '0008-federation': federation,
   '0009-resolution': resolution,
   '0010-cross-border': crossBorder,
+  '0011-cross-border-parts': crossBorderParts,
 };
 
 export type { StoreMigration } from './migration';

@@ -3,10 +3,11 @@
  * they get here), checks, this node's opaque references, hits and disclosure requests.
  * JSON columns are text on both dialects.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { chunks, guardWrite, notFound, toCount } from '../db-errors';
 import {
   StoreError,
+  type CrossBorderCheck,
   type CrossBorderHit,
   type CrossBorderHitFilter,
   type CrossBorderKindName,
@@ -31,6 +32,9 @@ interface SecretRow {
 
 interface QueryRow {
   query_id: string;
+  check_id: string;
+  part_index: number;
+  part_count: number;
   peer_node: string;
   direction: string;
   secret_fingerprint: string;
@@ -109,6 +113,9 @@ const toSecret = (r: SecretRow): LinkageSecretRecord => ({
 
 const toQuery = (r: QueryRow): CrossBorderQuery => ({
   queryId: r.query_id,
+  checkId: r.check_id,
+  partIndex: Number(r.part_index),
+  partCount: Number(r.part_count),
   peerNode: r.peer_node,
   direction: r.direction as CrossBorderQuery['direction'],
   secretFingerprint: r.secret_fingerprint,
@@ -208,6 +215,9 @@ export class SqlCrossBorderRepository implements CrossBorderRepository {
           .insertInto('cross_border_queries')
           .values({
             query_id: q.queryId,
+            check_id: q.checkId,
+            part_index: q.partIndex,
+            part_count: q.partCount,
             peer_node: q.peerNode,
             direction: q.direction,
             secret_fingerprint: q.secretFingerprint,
@@ -258,6 +268,76 @@ export class SqlCrossBorderRepository implements CrossBorderRepository {
         .execute(),
     ]);
     return { items: rows.map(toQuery), total: toCount(count.n) };
+  }
+
+  async checkParts(checkId: string, peerNode: string, direction: 'sent' | 'received'): Promise<CrossBorderQuery[]> {
+    const rows = await this.db()
+      .selectFrom('cross_border_queries')
+      .selectAll()
+      .where('check_id', '=', checkId)
+      .where('peer_node', '=', peerNode)
+      .where('direction', '=', direction)
+      .orderBy('part_index')
+      .execute();
+    return rows.map(toQuery);
+  }
+
+  async listChecks(filter: { direction?: 'sent' | 'received'; peerNode?: string; limit?: number; offset?: number }): Promise<Page<CrossBorderCheck>> {
+    const groups = this.db()
+      .selectFrom('cross_border_queries')
+      .$if(filter.direction !== undefined, (q) => q.where('direction', '=', filter.direction!))
+      .$if(filter.peerNode !== undefined, (q) => q.where('peer_node', '=', filter.peerNode!))
+      .groupBy(['check_id', 'peer_node', 'direction']);
+    const counted = this.db()
+      .selectFrom(groups.select('check_id').as('g'))
+      .select((eb) => eb.fn.countAll().as('n'));
+    const rows = groups
+      .select((eb) => [
+        'check_id',
+        'peer_node',
+        'direction',
+        eb.fn.max('secret_fingerprint').as('secret_fingerprint'),
+        eb.fn.sum<number>('records').as('records'),
+        eb.fn.sum<number>('hits').as('hits'),
+        eb.fn.countAll<number>().as('parts'),
+        eb.fn.max('part_count').as('part_count'),
+        sql<number>`sum(case when status = 'answered' then 1 else 0 end)`.as('answered'),
+        sql<number>`sum(case when status = 'secret_mismatch' then 1 else 0 end)`.as('mismatched'),
+        sql<number>`sum(case when status = 'failed' then 1 else 0 end)`.as('failed'),
+        eb.fn.min('created_at').as('created_at'),
+        eb.fn.max('answered_at').as('answered_at'),
+        eb.fn.max('requested_by').as('requested_by'),
+      ])
+      .orderBy((eb) => eb.fn.min('created_at'), 'desc')
+      .orderBy('check_id', 'desc')
+      .orderBy('peer_node')
+      .orderBy('direction')
+      .limit(filter.limit ?? DEFAULT_LIMIT)
+      .offset(filter.offset ?? 0);
+    const [count, page] = await Promise.all([counted.executeTakeFirstOrThrow(), rows.execute()]);
+    const items = page.map((r): CrossBorderCheck => {
+      const parts = Number(r.parts);
+      const partCount = Number(r.part_count);
+      const answeredParts = Number(r.answered);
+      const status: CrossBorderCheck['status'] =
+        Number(r.mismatched) > 0 ? 'secret_mismatch' : Number(r.failed) > 0 ? 'failed' : answeredParts >= partCount && parts >= partCount ? 'answered' : 'sent';
+      return {
+        checkId: r.check_id,
+        peerNode: r.peer_node,
+        direction: r.direction as CrossBorderCheck['direction'],
+        secretFingerprint: r.secret_fingerprint,
+        records: Number(r.records),
+        hits: Number(r.hits),
+        status,
+        parts,
+        partCount,
+        answeredParts,
+        createdAt: r.created_at,
+        answeredAt: status === 'sent' ? null : (r.answered_at ?? null),
+        requestedBy: r.requested_by ?? null,
+      };
+    });
+    return { items, total: toCount(count.n) };
   }
 
   // ---- references -------------------------------------------------------------------------
@@ -364,6 +444,15 @@ export class SqlCrossBorderRepository implements CrossBorderRepository {
       .$if(filter.peerNode !== undefined, (q) => q.where('peer_node', '=', filter.peerNode!))
       .$if(filter.minScore !== undefined, (q) => q.where('score', '>=', filter.minScore!))
       .$if(filter.queryId !== undefined, (q) => q.where('query_id', '=', filter.queryId!))
+      .$if(filter.checkId !== undefined, (q) =>
+        q.where('query_id', 'in', (sub) =>
+          sub
+            .selectFrom('cross_border_queries')
+            .select('query_id')
+            .where('check_id', '=', filter.checkId!)
+            .$if(filter.peerNode !== undefined, (w) => w.where('peer_node', '=', filter.peerNode!)),
+        ),
+      )
       .$if(filter.localEntityId !== undefined, (q) => q.where('local_entity_id', '=', filter.localEntityId!));
     const [count, rows] = await Promise.all([
       base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
