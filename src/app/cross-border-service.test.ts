@@ -1,7 +1,7 @@
 /**
  * A check larger than one message, between two nodes whose stores are real (SQLite) and whose
- * federation is a queue in memory: the default part size with more than 2,000 marked
- * entities, parts answered one at a time and out of order, the listing of both sides, a part
+ * federation is a queue in memory: the default part size with more marked entities than one
+ * message can carry, parts answered one at a time and out of order, the listing of both sides, a part
  * delivered again, a part that clashes, a result for the wrong part, and a secret mismatch
  * in one part.
  */
@@ -53,9 +53,10 @@ const SHARED = randomBytes(32);
 const sealer = { seal: (b: Uint8Array) => Buffer.from(b).toString('base64'), open: (s: string) => Uint8Array.from(Buffer.from(s, 'base64')) };
 const GIVEN = ['María', 'José', 'Ana', 'Luis', 'Rosa', 'Pedro', 'Carmen', 'Jorge', 'Lucía', 'Miguel', 'Elena', 'Raúl', 'Sofía', 'Diego', 'Julia', 'Andrés', 'Paula', 'Tomás', 'Inés', 'Hugo'];
 const SURNAMES = ['García', 'Hernández', 'López', 'Martínez', 'Pérez', 'Sánchez', 'Ramírez', 'Torres', 'Flores', 'Rivera', 'Gómez', 'Díaz', 'Cruz', 'Morales', 'Reyes', 'Ortiz', 'Castillo', 'Chávez', 'Vargas', 'Romero'];
-const MARKED_AT_MX = 2101;
+/** more than one message can carry: some 230 bytes an encoding, 524,288 bytes a message */
+const MARKED_AT_MX = 2400;
 /** entities of MX that CA holds too, in the first and in the last part */
-const PLANTED = [7, 1499, 1500, 2088];
+const PLANTED = [7, 1499, 1500, 2388];
 
 const person = (i: number): Record<string, string[]> => {
   const given = GIVEN[i % GIVEN.length]!;
@@ -167,8 +168,9 @@ describe('a check of more than one message', () => {
       expect(readMatchPayload('MatchQuery', p).ok).toBe(true);
       expect(payloadBytes(p)).toBeLessThan(MAX_PLAINTEXT_BYTES);
     }
-    // every marked entity once, each under its own reference
+    // every marked entity once, each under its own reference; all of them would not fit one message
     expect(new Set(parts.flatMap((p) => p.records.map((r) => r.ref))).size).toBe(MARKED_AT_MX);
+    expect(payloadBytes({ ...parts[0]!, records: parts.flatMap((p) => p.records) })).toBeGreaterThan(MAX_PLAINTEXT_BYTES);
     expect(await checksOf(mx)).toEqual([check]);
   });
 
