@@ -80,7 +80,7 @@ async function reloadUntil(page: Page, locator: Locator, timeout = 30_000) {
         await page.waitForLoadState('networkidle').catch(() => undefined);
         return (await locator.count()) > 0;
       },
-      { timeout, intervals: [500, 1000] },
+      { timeout, interval: 500 },
     )
     .toBe(true);
 }
@@ -207,7 +207,7 @@ describe.skipIf(!!why)('cross-border matching and gradual disclosure in the brow
         await caLiaison.reload();
         await detail.waitFor();
         return detail.getAttribute('data-status');
-      }, { timeout: 30_000, intervals: [500, 1000] })
+      }, { timeout: 30_000, interval: 500 })
       .toBe('approved');
     const disclosed = await caLiaison.getByTestId('disclosed-field').evaluateAll((els) => els.map((e) => e.getAttribute('data-field')).sort());
     expect(disclosed).toEqual(['birthDate', 'name']);
