@@ -6,7 +6,8 @@
 ;; 64 bytes (its head, one cache line) in the high 16 bits. After the head of a pair is
 ;; compared, the tail is read only if |a ∧ b| ≤ |head intersection| + min(tail popcounts) can
 ;; still reach the threshold. Popcounts are i64.popcnt of 64-bit words; the head of a scan
-;; ANDs 16 bytes at a time (v128.and) and counts the two halves with i64.popcnt.
+;; ANDs 16 bytes at a time (v128.and), adds the four results bitwise with carry-save adders
+;; and counts the words of those with i64.popcnt.
 ;; Each kernel writes its hits as 16-byte records {u32 left, u32 right, f64 score} and stops
 ;; before work whose hits might not fit in the output; `resume_at` tells the caller where to
 ;; continue. `compared` counts the pairs whose intersection was computed.
@@ -118,7 +119,8 @@
     (local $segEnd i32) (local $p i32) (local $need1 i32) (local $need2 i32)
     (local $aAddr i32) (local $y i32) (local $yEnd i32) (local $sum i32) (local $hits i32) (local $c i32) (local $row i32)
     (local $need f64) (local $score f64) (local $tLow f64)
-    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128) (local $v v128)
+    (local $a0 v128) (local $a1 v128) (local $a2 v128) (local $a3 v128)
+    (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128) (local $ones v128) (local $twos v128) (local $fours v128) (local $carry v128)
     (local.set $tLow (f64.mul (local.get $t) (f64.const 0.999999)))
     (local.set $block (local.get $bFrom))
     (block $allBlocks
@@ -172,26 +174,35 @@
                 (local.set $yEnd (i32.add (local.get $bPtr) (i32.mul (local.get $segEnd) (local.get $stride))))
                 (block $segNext
                   (loop $candidates
-                    ;; the hot loop: the head of each B row until one reaches need1
+                    ;; the hot loop: the head of each B row until one reaches need1. The four
+                    ;; 16-byte ANDs are added bitwise with carry-save adders into ones, twos and
+                    ;; fours (Harley and Seal), so that six words are counted instead of eight;
+                    ;; a lane is read as f64 to move it to an integer register in one step.
                     (block $found
                       (loop $search
                         (br_if $segNext (i32.ge_u (local.get $y) (local.get $yEnd)))
-                        (local.set $c (i32.wrap_i64
+                        (local.set $v0 (v128.and (local.get $a0) (v128.load offset=0 (local.get $y))))
+                        (local.set $v1 (v128.and (local.get $a1) (v128.load offset=16 (local.get $y))))
+                        (local.set $v2 (v128.and (local.get $a2) (v128.load offset=32 (local.get $y))))
+                        (local.set $v3 (v128.and (local.get $a3) (v128.load offset=48 (local.get $y))))
+                        (local.set $ones (v128.xor (local.get $v0) (local.get $v1)))
+                        (local.set $twos (v128.or (v128.and (local.get $v0) (local.get $v1)) (v128.and (local.get $ones) (local.get $v2))))
+                        (local.set $ones (v128.xor (local.get $ones) (local.get $v2)))
+                        (local.set $carry (v128.and (local.get $ones) (local.get $v3)))
+                        (local.set $ones (v128.xor (local.get $ones) (local.get $v3)))
+                        (local.set $fours (v128.and (local.get $twos) (local.get $carry)))
+                        (local.set $twos (v128.xor (local.get $twos) (local.get $carry)))
+                        (local.set $c (i32.wrap_i64 (i64.add
                           (i64.add
                             (i64.add
-                              (i64.add
-                                (i64.popcnt (i64x2.extract_lane 0 (local.tee $v (v128.and (local.get $a0) (v128.load offset=0 (local.get $y))))))
-                                (i64.popcnt (i64x2.extract_lane 1 (local.get $v))))
-                              (i64.add
-                                (i64.popcnt (i64x2.extract_lane 0 (local.tee $v (v128.and (local.get $a1) (v128.load offset=16 (local.get $y))))))
-                                (i64.popcnt (i64x2.extract_lane 1 (local.get $v)))))
-                            (i64.add
-                              (i64.add
-                                (i64.popcnt (i64x2.extract_lane 0 (local.tee $v (v128.and (local.get $a2) (v128.load offset=32 (local.get $y))))))
-                                (i64.popcnt (i64x2.extract_lane 1 (local.get $v))))
-                              (i64.add
-                                (i64.popcnt (i64x2.extract_lane 0 (local.tee $v (v128.and (local.get $a3) (v128.load offset=48 (local.get $y))))))
-                                (i64.popcnt (i64x2.extract_lane 1 (local.get $v))))))))
+                            (i64.popcnt (i64.reinterpret_f64 (f64x2.extract_lane 0 (local.get $ones))))
+                            (i64.popcnt (i64.reinterpret_f64 (f64x2.extract_lane 1 (local.get $ones)))))
+                            (i64.shl (i64.add
+                            (i64.popcnt (i64.reinterpret_f64 (f64x2.extract_lane 0 (local.get $twos))))
+                            (i64.popcnt (i64.reinterpret_f64 (f64x2.extract_lane 1 (local.get $twos))))) (i64.const 1)))
+                          (i64.shl (i64.add
+                            (i64.popcnt (i64.reinterpret_f64 (f64x2.extract_lane 0 (local.get $fours))))
+                            (i64.popcnt (i64.reinterpret_f64 (f64x2.extract_lane 1 (local.get $fours))))) (i64.const 2)))))
                         (local.set $y (i32.add (local.get $y) (local.get $stride)))
                         (br_if $found (i32.ge_s (local.get $c) (local.get $need1)))
                         (br $search)))
