@@ -61,7 +61,7 @@ export const MAX_BANDS = 4096;
 // unit of work and per thread: the popcount-pruned scan; a candidate of a band (random
 // access to two filters); a sampled bit of a band key (read from the bit columns); the
 // partitioning and join of a record.
-const NS_PER_SCAN_COMPARISON = 8;
+const NS_PER_SCAN_COMPARISON = 4;
 const NS_PER_CANDIDATE = 40;
 const NS_PER_KEY_BIT = 0.05;
 const NS_PER_RECORD_PER_BAND = 12;
