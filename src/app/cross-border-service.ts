@@ -5,18 +5,20 @@
  * them as CLKs under the trilateral linkage secret and sends one MatchQuery per partner; the
  * partner answers with hits only (scores and opaque references, new for every check). Either
  * side may then ask the owner of a reference for more: first the owning agency's contact,
- * then chosen fields, each time under a recorded legal basis; the owner's liaison officer
- * approves (possibly less) or refuses. Raw personal data leaves the node only in an approved
- * DisclosureDecision, with only the approved fields. Every step is a signed message and an
- * audit entry on both sides. The inbox handlers are in cross-border-handlers.ts.
+ * then chosen fields, each time under a recorded legal basis; at the owner, a liaison officer
+ * who may see the record, or an investigator or inspector of the record's owning agency who
+ * may see it, approves (possibly less) or refuses (policy.ts: disclosureRequestSight). Raw
+ * personal data leaves the node only in an approved DisclosureDecision, with only the
+ * approved fields. Every step is a signed message and an audit entry on both sides. The
+ * inbox handlers are in cross-border-handlers.ts.
  *
  * The secret is sealed by the node (its keystore) before it reaches the store: this module
  * only sees the `SecretSealer` port.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AlianzaError } from '../domain/errors';
-import type { Actor, Entity } from '../domain/model';
-import { assertCan, can, canWriteEntities } from '../domain/policy';
+import { AlianzaError, localise, type Catalogue } from '../domain/errors';
+import type { Actor, Entity, Locale } from '../domain/model';
+import { assertCan, can, canWriteEntities, disclosureRequestSight, type DisclosureSight } from '../domain/policy';
 import { getSchema } from '../domain/schema-registry';
 import { SYSTEM, type AuditActor } from '../federation/audit';
 import type { Json } from '../federation/canonical-json';
@@ -47,6 +49,7 @@ import type {
 } from '../store/ports';
 import { StoreError } from '../store/ports';
 import { audit } from './audit';
+import { crossBorderErrors } from './cross-border-errors';
 import type { AppContext } from './context';
 import { entityAccess, readEntity, type EntityDetailBundle } from './entity-service';
 import { presentEntityFor } from './visibility';
@@ -366,7 +369,20 @@ export interface DisclosureView {
   } | null;
   availableFields: string[];
   canDecide: boolean;
+  /** incoming: why this viewer sees the request without this node's record ('hidden_case'), or null */
+  restricted: 'hidden_case' | null;
+  /** a sentence in the viewer's language when the record is withheld from them or gone, else null */
+  notice: string | null;
 }
+
+/** Sentences shown with a request whose record the viewer may not see, in English, French and Spanish. */
+export const disclosureNotices = {
+  DISCLOSURE_RESTRICTED_CASE: {
+    en: 'The record this request is about is in a restricted case that you may not see. The agency that owns the record decides the request; its investigators and inspectors find it under Disclosures, Incoming.',
+    fr: 'La fiche visée par cette demande figure dans une affaire à diffusion restreinte que vous ne pouvez pas voir. L’organisme qui détient la fiche décide de la demande ; ses enquêteurs et inspecteurs la trouvent sous Divulgations, Reçues.',
+    es: 'El registro al que se refiere esta solicitud está en un caso restringido que usted no puede ver. La agencia propietaria del registro decide la solicitud; sus investigadores e inspectores la encuentran en Revelaciones, Recibidas.',
+  },
+} satisfies Catalogue;
 
 /** The entity a reference points to now: a merged record is followed to the record that holds it. */
 export async function currentEntity(repos: Pick<Repositories, 'entities' | 'resolution'>, id: string): Promise<Entity | undefined> {
@@ -689,16 +705,36 @@ export function checkLegalBasis(value: unknown): LegalBasisRecord {
 
 const LEVEL_RANK: Record<DisclosureLevel, number> = { existence: 0, contact: 1, fields: 2 };
 
-async function disclosureView(
-  ctx: AppContext,
-  actor: CrossBorderActor,
-  d: DisclosureRecord,
-  hit: CrossBorderHit | undefined,
-  countries: Map<string, string>,
-  sight: LocalSight,
-): Promise<DisclosureView> {
-  const seen = d.direction === 'incoming' && hit ? await sight.of(hit.localEntityId) : null;
+/** How the viewer sees a request: outgoing ones as whoever reads disclosures; incoming ones by the record they are about. */
+interface RequestSight {
+  access: DisclosureSight;
+  hit: CrossBorderHit | undefined;
+  /** the record now (a merged one followed), undefined when gone */
+  entity: Entity | undefined;
+  seen: { entity: Entity; local: LocalRef } | null;
+}
+
+async function requestSight(repos: Pick<Repositories, 'crossBorder' | 'entities' | 'resolution'>, actor: CrossBorderActor, d: DisclosureRecord, sight: LocalSight): Promise<RequestSight> {
+  const hit = await crossBorderOf(repos).getHit(d.hitId);
+  if (d.direction === 'outgoing') return { access: 'read', hit, entity: undefined, seen: null };
+  const entity = hit ? await currentEntity(repos, hit.localEntityId) : undefined;
+  const seen = entity ? await sight.of(entity.id) : null;
+  return { access: disclosureRequestSight(actor, entity ?? null, seen !== null), hit, entity, seen };
+}
+
+const noticeOf = (code: keyof typeof disclosureNotices | 'DISCLOSURE_ENTITY_GONE', locale: Locale): string => localise([disclosureNotices, crossBorderErrors], code, locale);
+
+/**
+ * The view of a request as the viewer may see it. A stub (the liaison office, a record it may
+ * not see) keeps what the partner asked, its legal basis and the state, never the record:
+ * no caption, no fields, nothing of what was disclosed, and says who decides.
+ */
+function disclosureView(actor: CrossBorderActor, d: DisclosureRecord, seen: RequestSight, countries: Map<string, string>): DisclosureView {
+  const { hit } = seen;
   const pending = d.direction === 'incoming' && d.status === 'pending';
+  const stub = seen.access === 'stub';
+  const local = d.direction === 'incoming' && !stub ? seen.seen : null;
+  const gone = d.direction === 'incoming' && !seen.entity;
   return {
     id: d.id,
     hitId: d.hitId,
@@ -707,20 +743,30 @@ async function disclosureView(
     peerCountry: countries.get(d.peerNode) ?? '',
     kind: hit?.kind ?? 'Person',
     score: hit?.score ?? 0,
-    local: seen?.local ?? null,
+    local: local?.local ?? null,
     requested: { level: d.level, fields: d.fields, legalBasis: d.legalBasis, purpose: d.purpose, caseReference: d.caseReference, by: d.requestedBy, at: d.requestedAt },
     status: d.status,
     decision: d.decision
-      ? { level: d.decision.level, legalBasis: d.decision.legalBasis, reason: d.decision.reason, by: d.decision.decidedBy, at: d.decision.decidedAt, contact: d.decision.contact, disclosed: d.decision.disclosed }
+      ? {
+          level: d.decision.level,
+          legalBasis: d.decision.legalBasis,
+          reason: d.decision.reason,
+          by: d.decision.decidedBy,
+          at: d.decision.decidedAt,
+          contact: stub ? null : d.decision.contact,
+          disclosed: stub ? null : d.decision.disclosed,
+        }
       : null,
-    availableFields: pending && seen ? availableFields(seen.entity) : [],
-    canDecide: pending && seen !== null && can(actor, 'disclosure.decide'),
+    availableFields: pending && local ? availableFields(local.entity) : [],
+    canDecide: pending && seen.access === 'decide',
+    restricted: stub && !gone ? 'hidden_case' : null,
+    notice: gone ? noticeOf('DISCLOSURE_ENTITY_GONE', actor.locale) : stub ? noticeOf('DISCLOSURE_RESTRICTED_CASE', actor.locale) : null,
   };
 }
 
 /** Audits the reading of the fields a partner disclosed (disclosure.read). */
-async function auditDisclosedRead(ctx: AppContext, actor: CrossBorderActor, d: DisclosureRecord): Promise<void> {
-  if (!d.decision?.disclosed) return;
+async function auditDisclosedRead(ctx: AppContext, actor: CrossBorderActor, d: DisclosureRecord, view: DisclosureView): Promise<void> {
+  if (!d.decision?.disclosed || !view.decision?.disclosed) return;
   await audit(ctx.store, ctx.clock, actor, {
     action: 'disclosure.read',
     targetType: 'disclosure',
@@ -799,10 +845,12 @@ export async function requestDisclosure(ctx: AppContext, access: CrossBorderAcce
 }
 
 /**
- * The owning node's liaison officer decides a request a partner sent (disclosure.decide):
- * approves at most the requested level and fields (and only fields the record holds), or
- * refuses, under a legal basis. A victim's identity fields leave only under consent or a
- * vital interest. Sends the DisclosureDecision; audited.
+ * The owning node decides a request a partner sent (disclosure.decide): a liaison officer who
+ * may see the record, or an investigator or inspector of the record's owning agency who may
+ * see it (policy.ts: canDecideDisclosure). The decider approves at most the requested level
+ * and fields (and only fields the record holds), or refuses, under a legal basis. A victim's
+ * identity fields leave only under consent or a vital interest. The node signs and sends the
+ * DisclosureDecision; audited with the decider.
  */
 export async function decideDisclosure(ctx: AppContext, access: CrossBorderAccess, actor: CrossBorderActor, id: string, body: DisclosureDecisionInput): Promise<DisclosureView> {
   assertCan(actor, 'disclosure.decide');
@@ -814,12 +862,12 @@ export async function decideDisclosure(ctx: AppContext, access: CrossBorderAcces
     const d = await x.getDisclosure(id);
     if (!d) throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
     if (d.direction !== 'incoming') throw new AlianzaError('DISCLOSURE_NOT_DECIDABLE');
-    if (d.status !== 'pending') throw new AlianzaError('DISCLOSURE_ALREADY_DECIDED');
-    const hit = await x.getHit(d.hitId);
-    if (!hit) throw new AlianzaError('DISCLOSURE_ENTITY_GONE');
-    const entity = await currentEntity(tx, hit.localEntityId);
+    const seen = await requestSight(tx, actor, d, sight);
+    if (seen.access === 'none') throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
+    const entity = seen.entity;
     if (!entity || Object.keys(entity.properties).length === 0) throw new AlianzaError('DISCLOSURE_ENTITY_GONE');
-    if (!(await sight.of(entity.id))) throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
+    if (seen.access !== 'decide') throw new AlianzaError('POLICY_DENIED', { action: 'disclosure.decide' });
+    if (d.status !== 'pending') throw new AlianzaError('DISCLOSURE_ALREADY_DECIDED');
 
     let level: DisclosureLevel = 'existence';
     let contact: { agency: string; country: string; name: string; email: string | null } | null = null;
@@ -865,6 +913,7 @@ export async function decideDisclosure(ctx: AppContext, access: CrossBorderAcces
         requestedFields: d.fields,
         legalBasis,
         entityId: entity.id,
+        decider: { role: actor.role, agencyId: actor.agencyId, owningAgencyId: entity.owningAgencyId },
         victimIdentityDisclosed: victimIdentity.length > 0,
         victimIdentityFields: victimIdentity,
         envelopeId: sent.id,
@@ -874,7 +923,11 @@ export async function decideDisclosure(ctx: AppContext, access: CrossBorderAcces
   return getDisclosure(ctx, access, actor, id);
 }
 
-/** Disclosure requests in both directions, newest first. */
+/**
+ * Disclosure requests in both directions, newest first: outgoing ones for everyone who reads
+ * disclosures; incoming ones for whoever may decide them or see their record, and as a stub
+ * for the liaison office when it may not see the record (policy.ts: disclosureRequestSight).
+ */
 export async function listDisclosures(
   ctx: AppContext,
   access: Pick<CrossBorderAccess, 'peers'>,
@@ -882,25 +935,31 @@ export async function listDisclosures(
   q: { direction?: 'outgoing' | 'incoming'; status?: DisclosureRecord['status']; limit: number; offset: number },
 ): Promise<{ items: DisclosureView[]; total: number }> {
   requireSee(actor);
-  const repo = crossBorderOf(ctx.store);
-  const page = await repo.listDisclosures({ direction: q.direction, status: q.status, limit: q.limit, offset: q.offset });
-  const countries = await peerCountries(access);
+  const all = await crossBorderOf(ctx.store).listDisclosures({ direction: q.direction, status: q.status, limit: LIST_WINDOW });
   const sight = new LocalSight(ctx, actor);
-  const items: DisclosureView[] = [];
-  for (const d of page.items) {
-    items.push(await disclosureView(ctx, actor, d, await repo.getHit(d.hitId), countries, sight));
-    await auditDisclosedRead(ctx, actor, d);
+  const visible: { d: DisclosureRecord; seen: RequestSight }[] = [];
+  for (const d of all.items) {
+    const seen = await requestSight(ctx.store, actor, d, sight);
+    if (seen.access !== 'none') visible.push({ d, seen });
   }
-  return { items, total: page.total };
+  const countries = await peerCountries(access);
+  const items: DisclosureView[] = [];
+  for (const { d, seen } of visible.slice(q.offset, q.offset + q.limit)) {
+    const view = disclosureView(actor, d, seen, countries);
+    await auditDisclosedRead(ctx, actor, d, view);
+    items.push(view);
+  }
+  return { items, total: visible.length };
 }
 
 /** One disclosure request; reading the fields a partner disclosed is audited (disclosure.read). */
 export async function getDisclosure(ctx: AppContext, access: Pick<CrossBorderAccess, 'peers'>, actor: CrossBorderActor, id: string): Promise<DisclosureView> {
   requireSee(actor);
-  const repo = crossBorderOf(ctx.store);
-  const d = await repo.getDisclosure(id);
+  const d = await crossBorderOf(ctx.store).getDisclosure(id);
   if (!d) throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
-  const view = await disclosureView(ctx, actor, d, await repo.getHit(d.hitId), await peerCountries(access), new LocalSight(ctx, actor));
-  await auditDisclosedRead(ctx, actor, d);
+  const seen = await requestSight(ctx.store, actor, d, new LocalSight(ctx, actor));
+  if (seen.access === 'none') throw new AlianzaError('DISCLOSURE_NOT_FOUND', { id });
+  const view = disclosureView(actor, d, seen, await peerCountries(access));
+  await auditDisclosedRead(ctx, actor, d, view);
   return view;
 }

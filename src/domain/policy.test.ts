@@ -8,9 +8,13 @@ import {
   allowedActions,
   assertOnCase,
   canAssign,
+  canDecideDisclosure,
   canSeePersonIdentity,
   decideEdit,
   decideOnCase,
+  DISCLOSURE_DECIDE_SCOPES,
+  disclosureRequestSight,
+  GLOBAL_PERMISSIONS,
   globalActions,
   type CaseAction,
   type PolicyActor,
@@ -141,8 +145,8 @@ describe('global permissions', () => {
     auditor: 'audit.read case.list stats.read',
     analyst: 'case.list entity.read network.read search stats.read disclosure.request entity.resolve crossborder.check',
     liaison: 'case.list entity.read network.read search stats.read federation.share disclosure.request disclosure.decide crossborder.check',
-    investigator: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request entity.resolve crossborder.check',
-    inspector: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request',
+    investigator: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request disclosure.decide entity.resolve crossborder.check',
+    inspector: 'case.create case.list entity.read entity.write network.read search stats.read disclosure.request disclosure.decide',
     caseworker: 'case.list entity.read entity.write search stats.read',
     prosecutor: 'case.list entity.read network.read search stats.read',
   };
@@ -153,6 +157,45 @@ describe('global permissions', () => {
   }
   it('uses every global action', () => {
     expect(new Set(Object.values(EXPECTED_GLOBAL).flatMap((s) => s.split(' ')))).toEqual(new Set(GLOBAL_ACTIONS));
+  });
+});
+
+describe('partners’ disclosure requests', () => {
+  const record = { owningAgencyId: OWNER };
+  /** sight of a request about a record of OWNER, by role, for an actor of OWNER and of OTHER, seeing the record or not */
+  const EXPECTED_SIGHT: Record<Role, { own: string; other: string; ownHidden: string; otherHidden: string }> = {
+    admin: { own: 'none', other: 'none', ownHidden: 'none', otherHidden: 'none' },
+    auditor: { own: 'none', other: 'none', ownHidden: 'none', otherHidden: 'none' },
+    caseworker: { own: 'none', other: 'none', ownHidden: 'none', otherHidden: 'none' },
+    prosecutor: { own: 'none', other: 'none', ownHidden: 'none', otherHidden: 'none' },
+    analyst: { own: 'read', other: 'read', ownHidden: 'none', otherHidden: 'none' },
+    liaison: { own: 'decide', other: 'decide', ownHidden: 'stub', otherHidden: 'stub' },
+    investigator: { own: 'decide', other: 'read', ownHidden: 'none', otherHidden: 'none' },
+    inspector: { own: 'decide', other: 'read', ownHidden: 'none', otherHidden: 'none' },
+  };
+  for (const role of ROLES) {
+    it(role, () => {
+      const got = {
+        own: disclosureRequestSight(actor(role, OWNER), record, true),
+        other: disclosureRequestSight(actor(role, OTHER), record, true),
+        ownHidden: disclosureRequestSight(actor(role, OWNER), record, false),
+        otherHidden: disclosureRequestSight(actor(role, OTHER), record, false),
+      };
+      expect(got).toEqual(EXPECTED_SIGHT[role]);
+      expect(canDecideDisclosure(actor(role, OWNER), record, true)).toBe(got.own === 'decide');
+      expect(canDecideDisclosure(actor(role, OTHER), record, true)).toBe(got.other === 'decide');
+    });
+  }
+
+  it('lets nobody decide about a record they may not see, or one that is gone', () => {
+    for (const role of ROLES) {
+      expect(canDecideDisclosure(actor(role, OWNER), record, false)).toBe(false);
+      expect(['stub', 'none']).toContain(disclosureRequestSight(actor(role, OWNER), null, true));
+    }
+  });
+
+  it('keeps the decide scopes and the permission table in step', () => {
+    expect(Object.keys(DISCLOSURE_DECIDE_SCOPES).sort()).toEqual([...GLOBAL_PERMISSIONS['disclosure.decide']].sort());
   });
 });
 

@@ -15,7 +15,10 @@
  * - prosecutor reads cases and records criminal-justice outcomes;
  * - liaison reads and shares across borders;
  * - liaison, investigators and analysts run the cross-border check (hits only: scores and
- *   opaque references); more needs a disclosure request, decided by the owning node's liaison;
+ *   opaque references); more needs a disclosure request, decided at the owning node by a
+ *   liaison officer who may see the record, or by an investigator or inspector of the
+ *   record's owning agency who may see it (a record only in a restricted case the liaison
+ *   may not see); the liaison officers still see such a request, without the record;
  * - investigators and analysts run entity resolution and decide its pairs; a pair with a
  *   victim only someone who may see that victim's identity in every case where they are one;
  * - a victim's identity is visible only to members of the case in the capacity of
@@ -26,10 +29,11 @@
 import { AlianzaError, type ErrorParams } from './errors';
 import { editedParts, type CasePart } from './case';
 import { isRestrictedTlp } from './handling';
-import type { Actor, Case, CaseMember, CaseMemberCapacity, Role } from './model';
+import type { Actor, Case, CaseMember, CaseMemberCapacity, Entity, Role } from './model';
 
 export type PolicyActor = Pick<Actor, 'userId' | 'agencyId' | 'role'>;
 export type PolicyCase = Pick<Case, 'owningAgencyId' | 'namedUserIds' | 'handling'>;
+export type PolicyEntity = Pick<Entity, 'owningAgencyId'>;
 
 /** Actions that concern the node as a whole. */
 export const GLOBAL_ACTIONS = [
@@ -90,7 +94,8 @@ export const GLOBAL_PERMISSIONS: Readonly<Record<GlobalAction, readonly Role[]>>
   'stats.read': ['admin', ...ALL_BUT_ADMIN],
   'federation.share': ['liaison'],
   'disclosure.request': ['liaison', 'investigator', 'analyst', 'inspector'],
-  'disclosure.decide': ['liaison'],
+  // within DISCLOSURE_DECIDE_SCOPES: the liaison any record, the others their agency's records
+  'disclosure.decide': ['liaison', 'investigator', 'inspector'],
   // run entity resolution and decide its pairs (docs/resolution-review.md: victims need more)
   'entity.resolve': ['investigator', 'analyst'],
   // run the cross-border check of the marked entities and read its hits (docs/protocol/matching.md)
@@ -117,6 +122,18 @@ export const CASE_PERMISSIONS: Readonly<Record<CaseAction, Readonly<Partial<Reco
   'case.share': { liaison: ['visible'] },
   'case.readAudit': { auditor: ['visible'], investigator: ['agency'], inspector: ['agency'] },
   'victim.identity.read': { investigator: ['assigned'], inspector: ['assigned'], caseworker: ['assigned'] },
+};
+
+/**
+ * Which partners' disclosure requests a role may decide, always about a record the actor may
+ * see: `node` any record of the node (the liaison office, to which partners send them),
+ * `agency` only the records the actor's agency owns (so that a record found only in a
+ * restricted case of that agency, which the liaison may not see, still has someone to decide).
+ */
+export const DISCLOSURE_DECIDE_SCOPES: Readonly<Partial<Record<Role, 'node' | 'agency'>>> = {
+  liaison: 'node',
+  investigator: 'agency',
+  inspector: 'agency',
 };
 
 /** The capacities in which a user of each role may be assigned to a case. */
@@ -240,6 +257,35 @@ export const canRecordOutcome = (a: PolicyActor, k: PolicyCase, m: readonly Case
 export const canShareCase = (a: PolicyActor, k: PolicyCase, m: readonly CaseMember[] = []): boolean => canOnCase(a, 'case.share', k, m);
 export const canReadCaseAudit = (a: PolicyActor, k: PolicyCase, m: readonly CaseMember[] = []): boolean => canOnCase(a, 'case.readAudit', k, m);
 export const canSeeVictimIdentity = (a: PolicyActor, k: PolicyCase, m: readonly CaseMember[] = []): boolean => canOnCase(a, 'victim.identity.read', k, m);
+
+/**
+ * Whether the actor may decide a partner's disclosure request about one of this node's
+ * records, given whether they may see that record (entity visibility: the cases it is in).
+ */
+export function canDecideDisclosure(actor: PolicyActor, entity: PolicyEntity, seesEntity: boolean): boolean {
+  if (!seesEntity || !can(actor, 'disclosure.decide')) return false;
+  const scope = DISCLOSURE_DECIDE_SCOPES[actor.role];
+  return scope === 'node' || (scope === 'agency' && actor.agencyId === entity.owningAgencyId);
+}
+
+/**
+ * How the actor sees a partner's disclosure request about one of this node's records
+ * (`entity` null: the record is gone):
+ * - `decide`: in full, and may decide it (canDecideDisclosure);
+ * - `read`: in full, read-only — whoever asks for disclosures or runs checks and may see the record;
+ * - `stub`: without the record (no caption, no values) — the liaison office, for a record it
+ *   may not see: it learns that the request exists and that the owning agency decides it;
+ * - `none`: not at all (the request does not exist for the actor).
+ */
+export type DisclosureSight = 'decide' | 'read' | 'stub' | 'none';
+
+export function disclosureRequestSight(actor: PolicyActor, entity: PolicyEntity | null, seesEntity: boolean): DisclosureSight {
+  const sees = entity !== null && seesEntity;
+  if (sees && canDecideDisclosure(actor, entity, true)) return 'decide';
+  if (sees && (can(actor, 'disclosure.request') || can(actor, 'crossborder.check'))) return 'read';
+  if (can(actor, 'disclosure.decide') && DISCLOSURE_DECIDE_SCOPES[actor.role] === 'node') return 'stub';
+  return 'none';
+}
 
 export const canCreateCase = (a: PolicyActor): boolean => can(a, 'case.create');
 export const canReadEntities = (a: PolicyActor): boolean => can(a, 'entity.read');

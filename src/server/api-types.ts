@@ -731,7 +731,7 @@ export interface DisclosureRequestBody {
   caseReference?: string | null;
 }
 
-/** POST /api/cross-border/disclosures/:id/decision -> DisclosureView (liaison of the owning node) */
+/** POST /api/cross-border/disclosures/:id/decision -> DisclosureView (the owning node's liaison, or an investigator or inspector of the record's owning agency) */
 export interface DisclosureDecisionBody {
   decision: 'approved' | 'refused';
   /** approved: contact or fields (at most what was asked); refused: ignored */
@@ -769,8 +769,12 @@ export interface DisclosureView {
   } | null;
   /** incoming, pending: the fields this node could disclose for the entity (names only) */
   availableFields: string[];
-  /** the viewer may decide this request */
+  /** the viewer may decide this request: a liaison officer, or an investigator or inspector of the record's owning agency, who may see the record */
   canDecide: boolean;
+  /** incoming: 'hidden_case' when the viewer (the liaison office) sees the request without the record, which is only in a restricted case; null otherwise */
+  restricted: 'hidden_case' | null;
+  /** a sentence in the viewer's language when the record is withheld from them (who decides) or gone; null otherwise */
+  notice: string | null;
 }
 
 /** PUT /api/entities/:id/cross-border {check: boolean} -> EntityDetail (entity.write) */

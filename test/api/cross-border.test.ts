@@ -3,8 +3,9 @@
  * the federation workers running: the linkage secret (mismatch, then rotation), a check
  * that finds the same recruiter, phone and victim on both sides with opaque references, and
  * disclosure requests approved (fewer fields), refused, at contact level, and the victim
- * identity rule; the role matrix; idempotent handlers; refusals with a code and a message in
- * the user's language; audit entries on both sides.
+ * identity rule; a record only in a restricted case, decided by its owning agency while the
+ * liaison office sees the request without the record; the role matrix; idempotent handlers;
+ * refusals with a code and a message in the user's language; audit entries on both sides.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { as, type Session } from '../helpers/demo-node';
 import { closeNodes, eventually, httpNodes, type HttpNode } from '../federation/http-nodes';
 import { setNodeLinkageSecret } from '../../src/server/linkage-secret';
 import { crossBorderErrors } from '../../src/app/cross-border-errors';
-import { runCheck, sendCrossBorder, type CrossBorderAccess } from '../../src/app/cross-border-service';
+import { disclosureNotices, markedEntities, runCheck, sendCrossBorder, type CrossBorderAccess } from '../../src/app/cross-border-service';
 import { actorOf } from '../../src/app/auth-service';
 import { SYSTEM } from '../../src/federation/audit';
 import { CROSS_BORDER_SCHEMA_ID, createCrossBorderEncoder, secretFingerprint } from '../../src/linkage/pprl/cross-border-encoding';
@@ -20,28 +21,30 @@ import type { Role } from '../../src/domain/model';
 import type { CrossBorderCheckView, CrossBorderHitView, DisclosureView, LinkageSecretStatus, ListResult } from '../../src/server/api-types';
 
 const ROLES: Role[] = ['admin', 'liaison', 'investigator', 'analyst', 'inspector', 'caseworker', 'prosecutor', 'auditor'];
+/** the roles, and an investigator of a second police agency of the same node */
+type Who = Role | 'investigator2';
 const AMBER = { tlp: 'AMBER', purpose: 'investigation', retentionDays: 365, originatorConsentRequiredToForward: true };
 const MLAT = { kind: 'mlat', reference: 'MX–CA Mutual Legal Assistance Treaty, art. 1' };
 
 let nodes: Record<string, HttpNode>;
 let mx: HttpNode;
 let ca: HttpNode;
-const s = { mx: {} as Record<Role, Session>, ca: {} as Record<Role, Session> };
+const s = { mx: {} as Record<Who, Session>, ca: {} as Record<Who, Session> };
 const ids = { mx: {} as Record<string, string>, ca: {} as Record<string, string> };
 const SHARED = randomBytes(32);
 
 type Side = 'mx' | 'ca';
 const node = (side: Side) => (side === 'mx' ? mx : ca);
 
-async function api(side: Side, who: Role, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
+async function api(side: Side, who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
   return node(side).app.inject({ method, url, headers: as(s[side][who]), ...(payload ? { payload } : {}) });
 }
 
 /** A case of the investigator with one subject; returns the subject's entity id. */
-async function subject(side: Side, key: string, role: string, schema: string, properties: Record<string, string[]>, caseId?: string): Promise<string> {
+async function subject(side: Side, key: string, role: string, schema: string, properties: Record<string, string[]>, caseId?: string, handling: object = AMBER): Promise<string> {
   let kase = caseId;
   if (!kase) {
-    const res = await api(side, 'investigator', 'POST', '/api/cases', { title: `Cross-border ${key}`, type: 'labour_trafficking', handling: AMBER });
+    const res = await api(side, 'investigator', 'POST', '/api/cases', { title: `Cross-border ${key}`, type: 'labour_trafficking', handling });
     expect(res.statusCode, res.body).toBe(201);
     kase = res.json().id as string;
   }
@@ -65,7 +68,7 @@ async function checks(side: Side): Promise<CrossBorderCheckView[]> {
   return (res.json() as ListResult<CrossBorderCheckView>).items;
 }
 
-async function hits(side: Side, who: Role = 'liaison', query = ''): Promise<CrossBorderHitView[]> {
+async function hits(side: Side, who: Who = 'liaison', query = ''): Promise<CrossBorderHitView[]> {
   const res = await api(side, who, 'GET', `/api/cross-border/hits?limit=200${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return (res.json() as ListResult<CrossBorderHitView>).items;
@@ -93,7 +96,7 @@ async function incoming(side: Side, requestId: string): Promise<DisclosureView> 
   });
 }
 
-async function decided(side: Side, who: Role, requestId: string): Promise<DisclosureView> {
+async function decided(side: Side, who: Who, requestId: string): Promise<DisclosureView> {
   return eventually(async () => {
     const res = await api(side, who, 'GET', `/api/cross-border/disclosures/${requestId}`);
     const view = res.json() as DisclosureView;
@@ -119,7 +122,7 @@ async function auditActions(side: Side): Promise<Map<string, Record<string, unkn
 beforeAll(async () => {
   nodes = await httpNodes(['MX', 'CA']);
   ({ mx, ca } = nodes as Record<Side, HttpNode>);
-  for (const r of ROLES) {
+  for (const r of [...ROLES, 'investigator2'] as Who[]) {
     s.mx[r] = await mx.signIn(r);
     s.ca[r] = await ca.signIn(r);
   }
@@ -311,9 +314,14 @@ describe('disclosure', () => {
     expect(inc.requested).toMatchObject({ level: 'fields', fields: ['name', 'birthDate', 'phone'], legalBasis: MLAT, caseReference: 'MX-2026-000042' });
     expect(inc.availableFields).toEqual(expect.arrayContaining(['name', 'birthDate', 'phone', 'occupation']));
 
-    // the analyst and the admin of the owning node may not decide
+    // the analyst, the admin, and an investigator or inspector of another agency than the record's may not decide
     const body = { decision: 'approved', level: 'fields', fields: ['name', 'birthDate'], legalBasis: { kind: 'treaty', reference: 'Palermo Protocol, art. 10' }, reason: 'Joint investigation of a recruiter' };
-    for (const r of ['analyst', 'admin', 'investigator'] as Role[]) expect((await api('ca', r, 'POST', `/api/cross-border/disclosures/${out.id}/decision`, body)).statusCode, r).toBe(403);
+    for (const r of ['analyst', 'admin', 'investigator2', 'inspector'] as Who[]) expect((await api('ca', r, 'POST', `/api/cross-border/disclosures/${out.id}/decision`, body)).statusCode, r).toBe(403);
+    // they see it read-only; the investigator of the record's agency may decide it too
+    const seenBy = async (who: Who) => (await api('ca', who, 'GET', `/api/cross-border/disclosures/${out.id}`)).json() as DisclosureView;
+    for (const r of ['analyst', 'investigator2', 'inspector'] as Who[]) expect(await seenBy(r), r).toMatchObject({ canDecide: false, local: { caption: 'Jose Hernandez' }, restricted: null, notice: null });
+    expect(await seenBy('investigator')).toMatchObject({ canDecide: true, local: { caption: 'Jose Hernandez' } });
+    expect(inc).toMatchObject({ restricted: null, notice: null });
     const res2 = await api('ca', 'liaison', 'POST', `/api/cross-border/disclosures/${out.id}/decision`, body);
     expect(res2.statusCode, res2.body).toBe(200);
     expect(res2.json()).toMatchObject({ status: 'approved', canDecide: false, decision: { level: 'fields' } });
@@ -441,6 +449,94 @@ describe('disclosure', () => {
   });
 });
 
+describe('a record only in a restricted case of its owning agency', () => {
+  const STRICT = { ...AMBER, tlp: 'AMBER+STRICT' };
+  const ORG = 'Agencia de Colocación Horizonte Boreal';
+  let requestId = '';
+  let hitScore = 0;
+  let caseEntityId = '';
+  beforeAll(async () => {
+    // CA: the police agency's AMBER+STRICT case, in which the liaison office is not named; MX: the same agency, in an AMBER case
+    caseEntityId = await subject('ca', 'strictOrg', 'employer', 'Organization', { name: [ORG], country: ['MX'], phone: ['+52 81 5555 0199'] }, undefined, STRICT);
+    await subject('mx', 'strictOrg', 'employer', 'Organization', { name: [ORG], country: ['MX'] });
+    await mark('ca', 'strictOrg');
+    await mark('mx', 'strictOrg');
+    await runCheckFromMx();
+    const hit = hitOf(await hits('mx'), ids.mx.strictOrg!)!;
+    expect(hit, 'MX hit on the organisation').toBeDefined();
+    hitScore = hit.score;
+    const res = await request('analyst', hit.id, 'fields', ['name', 'phone']);
+    expect(res.statusCode, res.body).toBe(201);
+    requestId = res.json().id as string;
+    await incoming('ca', requestId);
+  }, 60_000);
+
+  const view = async (who: Who) => api('ca', who, 'GET', `/api/cross-border/disclosures/${requestId}`);
+  const incomingList = async (who: Who) => {
+    const res = await api('ca', who, 'GET', '/api/cross-border/disclosures?direction=incoming&limit=100');
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as ListResult<DisclosureView>;
+  };
+  const decision = { decision: 'approved', level: 'fields', fields: ['name'], legalBasis: MLAT, reason: 'Joint investigation of the recruiting agency' };
+
+  it('the liaison office sees the request without the record, told in its language that the owning agency decides, and cannot decide it', async () => {
+    const locale = (await ca.store.users.getByEmail('liaison@ca.demo'))!.locale;
+    const res = await view('liaison');
+    expect(res.statusCode, res.body).toBe(200);
+    const stub = res.json() as DisclosureView;
+    expect(stub).toMatchObject({ direction: 'incoming', status: 'pending', kind: 'Organization', score: hitScore, local: null, canDecide: false, availableFields: [], restricted: 'hidden_case', decision: null });
+    expect(stub.requested).toMatchObject({ level: 'fields', fields: ['name', 'phone'], legalBasis: MLAT, caseReference: 'MX-2026-000042' });
+    expect(stub.notice).toBe(disclosureNotices.DISCLOSURE_RESTRICTED_CASE[locale]);
+    expect(res.body).not.toContain('Horizonte');
+    expect(res.body).not.toContain(caseEntityId);
+    const listed = (await incomingList('liaison')).items.find((d) => d.id === requestId);
+    expect(listed).toMatchObject({ restricted: 'hidden_case', local: null, canDecide: false });
+    expect(JSON.stringify(listed)).not.toContain('Horizonte');
+    const refused = await api('ca', 'liaison', 'POST', `/api/cross-border/disclosures/${requestId}/decision`, decision);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('POLICY_DENIED');
+    // nor does the hit show, to the liaison office, a record it may not see
+    expect((await hits('ca', 'liaison')).some((h) => h.local.entityId === caseEntityId)).toBe(false);
+  });
+
+  it('an investigator or inspector of another agency neither sees nor decides it', async () => {
+    for (const who of ['investigator2', 'inspector'] as Who[]) {
+      const res = await view(who);
+      expect(res.statusCode, who).toBe(404);
+      expect(res.json().error.code).toBe('DISCLOSURE_NOT_FOUND');
+      expect((await incomingList(who)).items.some((d) => d.id === requestId), who).toBe(false);
+      const tried = await api('ca', who, 'POST', `/api/cross-border/disclosures/${requestId}/decision`, decision);
+      expect(tried.statusCode, who).toBe(404);
+    }
+    // an analyst of the owning agency sees it, read-only
+    expect((await view('analyst')).json()).toMatchObject({ canDecide: false, local: { caption: ORG }, restricted: null });
+    expect((await api('ca', 'analyst', 'POST', `/api/cross-border/disclosures/${requestId}/decision`, decision)).statusCode).toBe(403);
+    expect((await view('liaison')).json().status).toBe('pending');
+  });
+
+  it('the investigator of the owning agency finds it under incoming requests and decides it; the node sends the fields approved', async () => {
+    const mine = (await incomingList('investigator')).items.find((d) => d.id === requestId);
+    expect(mine).toMatchObject({ status: 'pending', canDecide: true, restricted: null, notice: null, local: { entityId: caseEntityId, caption: ORG, schema: 'Organization' } });
+    expect(mine!.availableFields).toEqual(expect.arrayContaining(['name', 'phone']));
+    expect((await hits('ca', 'investigator')).some((h) => h.local.entityId === caseEntityId)).toBe(true);
+
+    const res = await api('ca', 'investigator', 'POST', `/api/cross-border/disclosures/${requestId}/decision`, decision);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'approved', canDecide: false, decision: { level: 'fields', by: 'investigator@ca.demo' } });
+    const done = await decided('mx', 'analyst', requestId);
+    expect(done.decision!.disclosed).toEqual({ schema: 'Organization', properties: { name: [ORG] } });
+    expect(done.decision!.contact).toMatchObject({ country: 'CA', email: 'investigator@ca.demo' });
+    const entry = (await ca.store.audit.list({ action: 'disclosure.decided', targetId: requestId })).items[0]!;
+    expect(entry.actorLabel).toBe('investigator@ca.demo');
+    expect(entry.detail).toMatchObject({ decision: 'approved', fields: ['name'], entityId: caseEntityId, decider: { role: 'investigator' } });
+
+    // the liaison office sees that it was decided, still without the record or what was disclosed
+    const after = await view('liaison');
+    expect(after.json()).toMatchObject({ status: 'approved', local: null, restricted: 'hidden_case', decision: { level: 'fields', disclosed: null, contact: null } });
+    expect(after.body).not.toContain('Horizonte');
+  });
+});
+
 describe('who may do what', () => {
   it('check: liaison, investigator and analyst; hits: also the inspector; nobody else', async () => {
     const got: Record<string, number> = {};
@@ -455,7 +551,7 @@ describe('who may do what', () => {
     expect(checksBy).toEqual({ admin: 403, liaison: 200, investigator: 200, analyst: 200, inspector: 200, caseworker: 403, prosecutor: 403, auditor: 403 });
   });
 
-  it('request: liaison, investigator, analyst, inspector; decide: the liaison only', async () => {
+  it('request: liaison, investigator, analyst, inspector; nobody else', async () => {
     const hitId = hitOf(await hits('mx'), ids.mx.jose!)!.id;
     for (const r of ['admin', 'caseworker', 'prosecutor', 'auditor'] as Role[]) {
       const res = await request(r, hitId, 'contact', []);
@@ -526,4 +622,33 @@ describe('a check larger than one message', () => {
     for (const key of ['jose', 'phone', 'rosa']) expect(hitOf(found, ids.mx[key]!), key).toBeDefined();
     for (const n of [mx, ca]) expect((await n.store.audit.list({ action: 'federation.message.handler_failed' })).total).toBe(0);
   }, 60_000);
+});
+
+describe('a node with nothing marked', () => {
+  it('refuses to run a check, with a message in the user’s language', async () => {
+    const marked = await markedEntities(ca.store);
+    expect(marked.length).toBeGreaterThan(0);
+    const setMark = async (check: boolean) => {
+      for (const e of marked) {
+        const now = (await ca.store.entities.get(e.id))!;
+        await ca.store.entities.update({ ...now, crossBorderCheck: check, version: now.version + 1 }, now.version);
+      }
+    };
+    await setMark(false);
+    try {
+      const res = await api('ca', 'liaison', 'POST', '/api/cross-border/checks', {});
+      expect(res.statusCode).toBe(409);
+      const locale = (await ca.store.users.getByEmail('liaison@ca.demo'))!.locale;
+      expect(res.json().error).toMatchObject({ code: 'CROSSBORDER_NOTHING_MARKED', message: crossBorderErrors.CROSSBORDER_NOTHING_MARKED[locale] });
+      expect(locale).toBe('fr');
+      const en = await api('ca', 'investigator', 'POST', '/api/cross-border/checks', {});
+      const enLocale = (await ca.store.users.getByEmail('investigator@ca.demo'))!.locale;
+      expect(enLocale).not.toBe(locale);
+      expect(en.json().error).toMatchObject({ code: 'CROSSBORDER_NOTHING_MARKED', message: crossBorderErrors.CROSSBORDER_NOTHING_MARKED[enLocale] });
+      // nothing was sent
+      expect((await checks('ca')).some((c) => c.direction === 'sent')).toBe(false);
+    } finally {
+      await setMark(true);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DISCLOSURE_DECIDE_SCOPES, GLOBAL_PERMISSIONS } from '../../../../src/domain/policy';
 import type { DisclosureView } from '../../../../src/server/api-types';
 import en from '../../locales/en.json';
 import es from '../../locales/es.json';
@@ -9,6 +10,9 @@ import {
   CROSS_BORDER_KINDS,
   decisionBody,
   decisionProblems,
+  DECIDE_ROLES,
+  DECIDE_SCOPES,
+  defaultDisclosureDirection,
   DISCLOSURE_LEVELS,
   disclosureSteps,
   emptyRequestForm,
@@ -28,6 +32,7 @@ import {
   requestBody,
   requestProblems,
   scorePercent,
+  undecidableNote,
   withheldFields,
   type DecisionForm,
 } from './cross-border-rules';
@@ -90,6 +95,33 @@ describe('checks and hits', () => {
     expect(MATCHES_PAGE_ROLES).toContain('admin');
     expect(MATCH_ROLES).not.toContain('admin');
     expect([...MATCH_ROLES].sort()).toEqual(['analyst', 'inspector', 'investigator', 'liaison']);
+  });
+});
+
+describe('who answers a partner’s request', () => {
+  it('mirrors the server: the liaison office for any record, investigators and inspectors for their agency’s', () => {
+    expect([...DECIDE_ROLES].sort()).toEqual(['inspector', 'investigator', 'liaison']);
+    expect([...DECIDE_ROLES].sort()).toEqual([...GLOBAL_PERMISSIONS['disclosure.decide']].sort());
+    expect(DECIDE_SCOPES).toEqual(DISCLOSURE_DECIDE_SCOPES);
+    // the Disclosures pages stay open to every one of them
+    for (const role of DECIDE_ROLES) expect(MATCH_ROLES).toContain(role);
+  });
+
+  it('lands the liaison office on partners’ requests and everyone else on their own', () => {
+    expect(defaultDisclosureDirection('liaison')).toBe('incoming');
+    expect(defaultDisclosureDirection('investigator')).toBe('outgoing');
+    expect(defaultDisclosureDirection('inspector')).toBe('outgoing');
+    expect(defaultDisclosureDirection('analyst')).toBe('outgoing');
+  });
+
+  it('tells who may not decide a pending request why: the server’s notice for a withheld record, else who decides', () => {
+    const notice = 'The record this request is about is in a restricted case that you may not see.';
+    const base = { direction: 'incoming' as const, status: 'pending' as const, canDecide: false, notice: null };
+    expect(undecidableNote({ ...base, notice })).toEqual({ notice });
+    expect(undecidableNote(base)).toBe('whoDecides');
+    expect(undecidableNote({ ...base, canDecide: true })).toBeNull();
+    expect(undecidableNote({ ...base, status: 'approved', notice })).toBeNull();
+    expect(undecidableNote({ ...base, direction: 'outgoing' })).toBeNull();
   });
 });
 

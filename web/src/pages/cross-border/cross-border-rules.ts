@@ -25,8 +25,14 @@ export const DISCLOSURE_LEVELS = keysOf<DisclosureLevel>({ existence: true, cont
 export const CHECK_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst'];
 /** disclosure.request: ask a partner to disclose more about a hit. */
 export const REQUEST_ROLES: readonly Role[] = ['liaison', 'investigator', 'analyst', 'inspector'];
-/** disclosure.decide: answer a partner's request. */
-export const DECIDE_ROLES: readonly Role[] = ['liaison'];
+/**
+ * disclosure.decide: answer a partner's request about a record one may see — the liaison
+ * office about any record of the node, investigators and inspectors about their agency's
+ * records (DECIDE_SCOPES). The server says, request by request, who may (`canDecide`).
+ */
+export const DECIDE_ROLES: readonly Role[] = ['liaison', 'investigator', 'inspector'];
+/** Which requests each deciding role answers: `node` any record, `agency` its agency's records. */
+export const DECIDE_SCOPES: Readonly<Partial<Record<Role, 'node' | 'agency'>>> = { liaison: 'node', investigator: 'agency', inspector: 'agency' };
 /** Read checks, hits and disclosures: crossborder.check, disclosure.request or disclosure.decide. */
 export const MATCH_ROLES: readonly Role[] = [...new Set([...CHECK_ROLES, ...REQUEST_ROLES, ...DECIDE_ROLES])];
 /** Read the status of the linkage secret. */
@@ -91,6 +97,26 @@ export const parseHitFilters = (params: URLSearchParams): HitFilters => {
     minScore: MIN_SCORES.some((s) => String(s) === min) ? min : '',
     offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
   };
+};
+
+/**
+ * The list of requests a person lands on: partners' requests (incoming) for the liaison
+ * office, which receives them all; this node's own requests (outgoing) for everyone else,
+ * who find the partners' requests about their agency's records one tab away.
+ */
+export const defaultDisclosureDirection = (role: Role): 'incoming' | 'outgoing' => (DECIDE_SCOPES[role] === 'node' ? 'incoming' : 'outgoing');
+
+/**
+ * What a partner's pending request shows to a person who may not decide it: the server's
+ * notice when the record is withheld from them (a restricted case: its owning agency
+ * decides) or gone, otherwise who decides. Nothing for a request they may decide, or one
+ * that is no longer pending.
+ */
+export const undecidableNote = (
+  d: Pick<DisclosureView, 'direction' | 'status' | 'canDecide' | 'notice'>,
+): { notice: string } | 'whoDecides' | null => {
+  if (d.direction !== 'incoming' || d.status !== 'pending' || d.canDecide) return null;
+  return d.notice ? { notice: d.notice } : 'whoDecides';
 };
 
 /** Whether a new request may be sent about a hit: not while one of ours waits for its answer. */

@@ -15,7 +15,7 @@ import { useResource } from '../../use-resource';
 import { FederationNav } from '../federation/federation-nav';
 import { REFRESH_MS } from '../federation/use-exchange-list';
 import { crossBorderApi } from './cross-border-api';
-import { decisionBody, decisionProblems, formKeyOf, grantableFields, grantableLevels, initialDecision, LIMITS, orderedProperties, withheldFields, type DecisionForm } from './cross-border-rules';
+import { decisionBody, decisionProblems, formKeyOf, grantableFields, grantableLevels, initialDecision, LIMITS, orderedProperties, undecidableNote, withheldFields, type DecisionForm } from './cross-border-rules';
 import { basisText, DisclosureStatusBadge, DisclosureStepper, LegalBasisFields, Partner, problemText, Score, useFieldLabel } from './parts';
 
 const P = 'decision';
@@ -316,6 +316,11 @@ export const DisclosurePage = () => {
               </p>
             )}
           </div>
+          {d.notice && (
+            <p className="alert alert-info" data-testid="disclosure-notice">
+              {d.notice}
+            </p>
+          )}
           <DisclosureStepper disclosure={d} />
 
           <section className="case-section" aria-labelledby="request-heading">
@@ -398,7 +403,7 @@ export const DisclosurePage = () => {
               {t('crossBorder.disclosure.awaiting', { country: format.country(d.peerCountry) })}
             </p>
           )}
-          {d.status === 'pending' && d.direction === 'incoming' && !d.canDecide && <p className="hint">{t('crossBorder.disclosure.liaisonDecides')}</p>}
+          {undecidableNote(d) === 'whoDecides' && <p className="hint">{t('crossBorder.disclosure.liaisonDecides')}</p>}
           {d.status === 'pending' && d.direction === 'incoming' && d.canDecide && <DecisionPanel disclosure={d} onDecided={decided} />}
           <ErrorMessage error={d ? disclosure.error : null} />
           <DecisionSection disclosure={d} headingRef={decisionHeading} />

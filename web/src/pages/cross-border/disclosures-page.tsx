@@ -12,7 +12,7 @@ import { useResource } from '../../use-resource';
 import { FederationNav } from '../federation/federation-nav';
 import { useTicker } from '../federation/use-exchange-list';
 import { crossBorderApi } from './cross-border-api';
-import { DECIDE_ROLES } from './cross-border-rules';
+import { defaultDisclosureDirection } from './cross-border-rules';
 import { basisText, DisclosureStatusBadge, Partner, Score, useFieldLabel } from './parts';
 
 const PAGE = 25;
@@ -28,7 +28,7 @@ export const DisclosuresPage = () => {
   const me = useMe();
   const fieldLabel = useFieldLabel();
   const [params, update] = useQueryParams();
-  const fallback: Direction = DECIDE_ROLES.includes(me.role) ? 'incoming' : 'outgoing';
+  const fallback: Direction = defaultDisclosureDirection(me.role);
   const direction: Direction = params.get('direction') === 'incoming' || params.get('direction') === 'outgoing' ? (params.get('direction') as Direction) : fallback;
   const status = STATUSES.find((s) => s === params.get('status')) ?? '';
   const offset = Math.max(0, Number(params.get('offset') ?? 0) || 0);
@@ -104,9 +104,18 @@ export const DisclosuresPage = () => {
                       <td data-label={t('crossBorder.disclosures.request')} className="cell-title">
                         <div>
                           <Link to={disclosureLink(d.id)} data-testid="disclosure-link">
-                            {d.local ? d.local.caption || t('entity.untitled') : t('crossBorder.disclosures.aboutKind', { kind: t(`crossBorder.kind.${d.kind}`) })}
+                            {d.local
+                              ? d.local.caption || t('entity.untitled')
+                              : d.direction === 'incoming'
+                                ? t(`crossBorder.kind.${d.kind}`)
+                                : t('crossBorder.disclosures.aboutKind', { kind: t(`crossBorder.kind.${d.kind}`) })}
                           </Link>
                           {d.local && <p className="hint">{t(`crossBorder.kind.${d.kind}`)}</p>}
+                          {d.notice && (
+                            <p className="hint" data-testid="disclosure-notice">
+                              {d.notice}
+                            </p>
+                          )}
                         </div>
                       </td>
                       <td data-label={t('crossBorder.partner')}>
