@@ -43,6 +43,16 @@ describe('the WebAssembly Dice kernel', () => {
     );
   });
 
+  it('never pairs two empty filters (their Dice coefficient is taken as 0)', async () => {
+    const empty = (n: number, bytes: number) => packClks(Array.from({ length: n }, () => new Uint8Array(bytes)));
+    for (const blocking of ['all-pairs', 'lsh'] as const) {
+      for (const bytes of [13, 128]) {
+        const run = await findPairsAboveThreshold(empty(5, bytes), empty(7, bytes), { threshold: 0.5, threads: 1, blocking });
+        expect(run.pairs.left.length).toBe(0);
+      }
+    }
+  });
+
   it('skips the tail of long filters only when the pair cannot reach the threshold', async () => {
     // 200-byte rows: the kernel compares the first 64 bytes, then bounds the rest
     const dense = (n: number, seed: number) => {

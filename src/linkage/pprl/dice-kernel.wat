@@ -211,7 +211,8 @@
                       (call $tail_popcnt (local.get $aAddr) (i32.sub (local.get $y) (local.get $stride)) (local.get $stride)))))
                     (br_if $candidates (i32.lt_s (local.get $c) (local.get $need2)))
                     (local.set $score (f64.div (f64.convert_i32_u (i32.shl (local.get $c) (i32.const 1))) (f64.convert_i32_u (local.get $sum))))
-                    (br_if $candidates (f64.lt (local.get $score) (local.get $t)))
+                    ;; not `score < t`: an empty pair gives NaN, which is never a hit
+                    (br_if $candidates (i32.eqz (f64.ge (local.get $score) (local.get $t))))
                     (local.set $row (i32.div_u (i32.sub (i32.sub (local.get $y) (local.get $stride)) (local.get $bPtr)) (local.get $stride)))
                     (i32.store offset=0 (local.get $out) (local.get $a))
                     (i32.store offset=4 (local.get $out) (i32.load (i32.add (local.get $bOrig) (i32.shl (local.get $row) (i32.const 2)))))
@@ -609,7 +610,8 @@
         (local.set $acc (i64.add (local.get $acc) (call $tail_popcnt (local.get $x) (local.get $y) (local.get $stride))))
         (br_if $pairs (f64.lt (f64.convert_i32_u (i32.shl (i32.wrap_i64 (local.get $acc)) (i32.const 1))) (local.get $need)))
         (local.set $score (f64.div (f64.convert_i32_u (i32.shl (i32.wrap_i64 (local.get $acc)) (i32.const 1))) (f64.convert_i32_u (local.get $sum))))
-        (br_if $pairs (f64.lt (local.get $score) (local.get $t)))
+        ;; not `score < t`: an empty pair gives NaN, which is never a hit
+        (br_if $pairs (i32.eqz (f64.ge (local.get $score) (local.get $t))))
         (local.set $at (i32.add (local.get $seenA) (i32.shl (local.get $a) (i32.const 2))))
         (if (i32.eq (i32.load (local.get $at)) (i32.const -1)) (then (i32.store (local.get $at) (local.get $b))))
         (local.set $at (i32.add (local.get $seenB) (i32.shl (local.get $b) (i32.const 2))))
