@@ -229,6 +229,7 @@ export default async function run(args: string[]): Promise<BenchReport> {
       `${os.cpus().length} cores; CLKs of 1024 bits from synthetic person records (8 features, blakeHash, about half the bits set); half of B are noisy copies of A.`,
       'link_seconds covers candidate search (blocking + Dice kernel on worker threads) and greedy 1:1 solving; encoding is reported apart. link_cpu_seconds_all_threads is the CPU time of the process over the same span: on an otherwise idle machine the wall time approaches half of it.',
       `Recall against the exact all-pairs result measured on ${rows.length} random A rows, each scanned against all of B.`,
+      'comparisons: pairs whose intersection was computed; within a band, a pair whose records were already found as a hit of each other is skipped before its rows are read.',
     ],
   };
 }

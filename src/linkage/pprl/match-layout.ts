@@ -162,5 +162,4 @@ export function planLayout(nA: number, nB: number, clkBytes: number, workers: nu
     });
   }
   return { nA, nB, clkBytes, stride, bitLength, aData, bData, aPop, bPop, bOrig, bStart, outCap, columns, scratch, totalBytes: at };
-
 }
