@@ -26,7 +26,11 @@ import nicknameData from '../nicknames.json';
 import { normalisePhone } from '../phone-normalise';
 import { digitsOf, foldTokens, isNullish } from '../text-fold';
 import { createClkEncoder, type ClkEncoder } from './clk-encoder';
-import { popcountTable } from './popcount';
+import type { ClkMatrix } from './clk-matrix';
+import { instantiateDiceKernel, sharedMemory } from './dice-kernel';
+import { popcounts, stage } from './dice-matching';
+import { runDiceTask } from './dice-tasks';
+import { planLayout } from './match-layout';
 import { parseLinkageSchema } from './schema';
 import type { LinkageSchema } from './schema-types';
 
@@ -412,75 +416,110 @@ export interface EncodingHit {
   score: number;
 }
 
-function popcount(clk: Uint8Array): number {
-  let n = 0;
-  for (let i = 0; i < clk.length; i++) n += popcountTable[clk[i]!]!;
-  return n;
-}
+/** Longest filter the kernel takes: it keeps popcounts in 16 bits. */
+const KERNEL_MAX_WORDS = 2047;
 
 /**
  * Every same-kind pair (query × own) whose Sørensen–Dice score reaches the threshold,
- * best first; scores are rounded to two decimals (the rounded score is compared). A pair
- * whose bit counts alone rule the threshold out (2·min/(a+b) < t) is never opened.
+ * best first (ties by query ref, then own ref); scores are rounded to two decimals (the
+ * rounded score is compared). Two empty filters are never a pair.
  *
- * Synchronous and exhaustive. Measured at about 45 ms per million pairs on one core:
- * 2,000 × 2,000 encodings take ~0.2 s, 20,000 × 20,000 ~18 s during which the event loop
- * is blocked. That is acceptable for a background check up to ~20k × 20k run off the
- * request path; beyond that, or on a busy server, use the blocked WebAssembly matcher
- * (findPairsAboveThreshold) in worker threads.
+ * Synchronous and exhaustive, on the calling thread: it runs inside the transaction that
+ * receives a query, so it cannot wait for workers. Per kind, the own encodings are staged in
+ * popcount order and scanned by the WebAssembly Dice kernel (scan_all), which opens only
+ * pairs whose bit counts can reach the threshold. Person encodings have such close bit
+ * counts that nearly every pair is opened: 1,500 × 33,000 of them take about 0.45 s on one
+ * core, against about 3.8 s for a plain JavaScript loop (BENCHMARKS.md, "cross-border").
  */
 export function compareEncodings(query: readonly EncodedSubject[], own: readonly EncodedSubject[], threshold: number): EncodingHit[] {
   if (!(threshold > 0 && threshold <= 1)) throw new AlianzaError('PPRL_THRESHOLD_RANGE', { value: String(threshold) });
-  // a score rounded up to the threshold may be up to 0.005 below it
-  const floor = threshold - 0.005;
   const hits: EncodingHit[] = [];
   for (const kind of CROSS_BORDER_KINDS) {
-    const mine = own.filter((o) => o.kind === kind).map((o) => ({ ref: o.ref, pop: popcount(o.clk), words: words32(o.clk) }));
-    if (mine.length === 0) continue;
-    for (const q of query) {
-      if (q.kind !== kind) continue;
-      const qp = popcount(q.clk);
-      const qw = words32(q.clk);
-      for (const m of mine) {
-        const total = qp + m.pop;
-        if (total === 0 || m.words.length !== qw.length) continue;
-        if ((2 * Math.min(qp, m.pop)) / total < floor) continue;
-        const score = Math.round((200 * commonBits(qw, m.words)) / total) / 100;
-        if (score >= threshold) hits.push({ queryRef: q.ref, ownRef: m.ref, kind, score });
-      }
+    // filters are compared as 32-bit words, a partial last word padded with zeros
+    const groups = new Map<number, { query: EncodedSubject[]; own: EncodedSubject[] }>();
+    const groupOf = (clk: Uint8Array) => {
+      const words = Math.ceil(clk.length / 4);
+      let g = groups.get(words);
+      if (!g) groups.set(words, (g = { query: [], own: [] }));
+      return g;
+    };
+    for (const o of own) if (o.kind === kind) groupOf(o.clk).own.push(o);
+    if (groups.size === 0) continue;
+    for (const q of query) if (q.kind === kind && groups.has(Math.ceil(q.clk.length / 4))) groupOf(q.clk).query.push(q);
+    for (const [words, g] of groups) {
+      if (g.query.length === 0 || g.own.length === 0) continue;
+      const found = words <= KERNEL_MAX_WORDS ? kernelPairs(g.query, g.own, words, threshold) : plainPairs(g.query, g.own, words, threshold);
+      for (const [i, j, score] of found) hits.push({ queryRef: g.query[i]!.ref, ownRef: g.own[j]!.ref, kind, score });
     }
   }
   hits.sort((a, b) => b.score - a.score || cmp(a.queryRef, b.queryRef) || cmp(a.ownRef, b.ownRef));
   return hits;
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Filters of `words` 32-bit words, back to back, each zero-padded to its words. */
+function pack(subjects: readonly EncodedSubject[], words: number): ClkMatrix {
+  const clkBytes = 4 * words;
+  const data = new Uint8Array(subjects.length * clkBytes);
+  subjects.forEach((s, i) => data.set(s.clk, i * clkBytes));
+  return { count: subjects.length, clkBytes, data };
+}
 
-/** The filter as 32-bit words (a partial last word is padded with zeros). */
-function words32(clk: Uint8Array): Uint32Array {
-  const out = new Uint32Array(Math.ceil(clk.length / 4));
-  for (let i = 0; i < clk.length; i++) out[i >> 2]! |= clk[i]! << ((i & 3) * 8);
+/** The score as reported: 2·common / total rounded to two decimals. */
+const rounded = (common: number, total: number): number => Math.round((200 * common) / total) / 100;
+
+/**
+ * Pairs (query row, own row, rounded score) reaching the threshold, by the kernel. The
+ * kernel is asked for every pair whose exact score could round up to the threshold (at
+ * most 0.005 below it); each of those is then decided on its rounded score, computed from
+ * its common bits exactly as the plain comparison does.
+ */
+function kernelPairs(query: readonly EncodedSubject[], own: readonly EncodedSubject[], words: number, threshold: number): [number, number, number][] {
+  const a = pack(query, words);
+  const b = pack(own, words);
+  const popA = popcounts(a);
+  const popB = popcounts(b);
+  const layout = planLayout(a.count, b.count, a.clkBytes, 1, false);
+  const memory = sharedMemory(layout.totalBytes);
+  stage(memory, layout, a, b, popA, popB);
+  const floor = Math.max(1e-6, threshold - 0.005 - 1e-9);
+  const { pairs } = runDiceTask(instantiateDiceKernel(memory), memory, layout, 0, { kind: 'scan', threshold: floor, from: 0, to: a.count });
+  const out: [number, number, number][] = [];
+  for (let k = 0; k < pairs.left.length; k++) {
+    const i = pairs.left[k]!;
+    const j = pairs.right[k]!;
+    const total = popA[i]! + popB[j]!;
+    const score = rounded(Math.round((pairs.score[k]! * total) / 2), total);
+    if (score >= threshold) out.push([i, j, score]);
+  }
   return out;
 }
 
-/** Bits set in both filters: SWAR popcounts, two words summed per step (bytes cannot overflow). */
-function commonBits(a: Uint32Array, b: Uint32Array): number {
-  let count = 0;
-  let i = 0;
-  for (; i + 1 < a.length; i += 2) {
-    let x = a[i]! & b[i]!;
-    let y = a[i + 1]! & b[i + 1]!;
-    x -= (x >>> 1) & 0x55555555;
-    y -= (y >>> 1) & 0x55555555;
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333) + (y & 0x33333333) + ((y >>> 2) & 0x33333333);
-    x = (x & 0x0f0f0f0f) + ((x >>> 4) & 0x0f0f0f0f);
-    count += Math.imul(x, 0x01010101) >>> 24;
+/** The same pairs by plain comparison, for filters too long for the kernel. */
+function plainPairs(query: readonly EncodedSubject[], own: readonly EncodedSubject[], words: number, threshold: number): [number, number, number][] {
+  const a = pack(query, words);
+  const b = pack(own, words);
+  const popA = popcounts(a);
+  const popB = popcounts(b);
+  const rowsA = new Uint32Array(a.data.buffer, 0, a.count * words);
+  const rowsB = new Uint32Array(b.data.buffer, 0, b.count * words);
+  const out: [number, number, number][] = [];
+  for (let i = 0; i < a.count; i++) {
+    for (let j = 0; j < b.count; j++) {
+      const total = popA[i]! + popB[j]!;
+      if (total === 0) continue;
+      let common = 0;
+      for (let w = 0; w < words; w++) common += bitCount(rowsA[i * words + w]! & rowsB[j * words + w]!);
+      const score = rounded(common, total);
+      if (score >= threshold) out.push([i, j, score]);
+    }
   }
-  for (; i < a.length; i++) {
-    let x = a[i]! & b[i]!;
-    x -= (x >>> 1) & 0x55555555;
-    x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-    count += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  }
-  return count;
+  return out;
 }
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
