@@ -320,6 +320,7 @@ export interface CrossBorderCheckView {
   status: 'sent' | 'answered' | 'secret_mismatch' | 'failed';
   records: number;
   hits: number;
+  parts: { total: number; answered: number };
   createdAt: string;
   answeredAt: string | null;
   requestedBy: string | null;
@@ -454,6 +455,7 @@ function checkView(q: CrossBorderCheck, countries: Map<string, string>, failed: 
     status: q.status === 'sent' && q.direction === 'sent' && failed.has(q.checkId) ? 'failed' : q.status,
     records: q.records,
     hits: q.hits,
+    parts: { total: q.partCount, answered: q.answeredParts },
     createdAt: q.createdAt,
     answeredAt: q.answeredAt,
     requestedBy: q.requestedBy,

@@ -696,6 +696,8 @@ export interface CrossBorderCheckView {
   status: 'sent' | 'answered' | 'secret_mismatch' | 'failed';
   records: number;
   hits: number;
+  /** a check larger than one message goes in parts: how many, and how many are answered */
+  parts: { total: number; answered: number };
   createdAt: string;
   answeredAt: string | null;
   requestedBy: string | null;

@@ -600,6 +600,7 @@ describe('a check larger than one message', () => {
     expect(sent).toMatchObject({ peerNode: 'ca', direction: 'sent', status: 'sent', hits: 0 });
     const parts = Math.ceil(sent!.records / 2);
     expect(parts).toBeGreaterThan(1);
+    expect(sent!.parts).toEqual({ total: parts, answered: 0 });
     const sentEntry = (await mx.store.audit.list({ action: 'crossborder.check.sent', targetId: sent!.queryId })).items[0]!;
     expect(sentEntry.detail).toMatchObject({ to: 'ca', records: sent!.records, parts });
     expect(sentEntry.detail.envelopeIds).toHaveLength(parts);
@@ -611,7 +612,8 @@ describe('a check larger than one message', () => {
     const theirs = (await checks('ca')).filter((x) => x.queryId === sent!.queryId);
     expect(theirs).toHaveLength(1);
     expect(theirs[0]).toMatchObject({ direction: 'received', status: 'answered', records: sent!.records, hits: mine.hits, peerNode: 'mx' });
-    expect(mine).toMatchObject({ records: sent!.records, requestedBy: 'analyst@mx.demo' });
+    expect(mine).toMatchObject({ records: sent!.records, requestedBy: 'analyst@mx.demo', parts: { total: parts, answered: parts } });
+    expect(theirs[0]!.parts).toEqual({ total: parts, answered: parts });
     // every part was answered once, and the hits of all of them add up
     const answered = (await ca.store.audit.list({ action: 'crossborder.check.answered', limit: 500 })).items.filter((e) => e.detail.checkId === sent!.queryId);
     expect(answered.map((e) => (e.detail.part as { index: number }).index).sort((a, b) => a - b)).toEqual(Array.from({ length: parts }, (_, i) => i));

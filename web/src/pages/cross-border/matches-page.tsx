@@ -89,6 +89,11 @@ const CheckStatus = ({ check }: { check: CrossBorderCheckView }) => {
         {t(`crossBorder.checkStatus.${check.status}`)}
       </span>
       {check.status !== 'answered' && <p className="hint">{t(`crossBorder.checkStatusHint.${check.status}`)}</p>}
+      {check.status === 'sent' && check.parts.total > 1 && (
+        <p className="hint" data-testid="check-parts" data-answered={check.parts.answered} data-total={check.parts.total}>
+          {t('crossBorder.checkParts', { answered: check.parts.answered, total: check.parts.total })}
+        </p>
+      )}
     </div>
   );
 };
