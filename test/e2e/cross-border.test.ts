@@ -9,7 +9,6 @@
  * auditors of both nodes see every step. axe-core on every page, and the pages at 375 px.
  * Screenshots: test-results/screenshots/cross-border-*.png.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { rmSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +16,7 @@ import { demoLinkageSecret } from '../../src/cli/demo-command';
 import type { CrossBorderHitView, DisclosureView, ListResult } from '../../src/server/api-types';
 import { setNodeLinkageSecret } from '../../src/server/linkage-secret';
 import { closeNodes, httpNodes, type HttpNode } from '../federation/http-nodes';
-import { browserUnavailable, launch, shot, snapshotWebDist, switchLanguage } from '../helpers/browser';
+import { browserUnavailable, expectAccessible, launch, shot, signInPage, snapshotWebDist, switchLanguage } from '../helpers/browser';
 import { as, DEMO_PASSWORD, type Session } from '../helpers/demo-node';
 
 const why = browserUnavailable();
@@ -38,17 +37,7 @@ let approvedId = '';
 let refusedId = '';
 let hitScore = '';
 
-async function signIn(node: HttpNode, email: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(node.url);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-  return page;
-}
+const signIn = (node: HttpNode, email: string, width = 1280): Promise<Page> => signInPage(browser, node.url, email, DEMO_PASSWORD, width);
 
 const sessions = new Map<string, Session>();
 async function api<T>(node: HttpNode, role: string, url: string): Promise<T> {
@@ -59,10 +48,9 @@ async function api<T>(node: HttpNode, role: string, url: string): Promise<T> {
   return res.json() as T;
 }
 
+/** No serious accessibility violation, and nothing scrolls sideways. */
 async function axe(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  await expectAccessible(page, name);
   expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${name}: sideways scroll`).toBeLessThanOrEqual(1);
 }
 

@@ -56,8 +56,8 @@ export function snapshotWebDist(): string {
 }
 
 /** A new browser context signed in as `email` on the node at `baseUrl`. */
-export async function signInPage(browser: Browser, baseUrl: string, email: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+export async function signInPage(browser: Browser, baseUrl: string, email: string, password: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
   await page.goto(baseUrl);
