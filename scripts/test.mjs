@@ -43,8 +43,8 @@ console.log('\n▶ tests');
 // A vitest worker now and then stops dead while starting a test file (its event loop blocked,
 // no CPU used): vitest then waits for ever. A watchdog stops a run that has printed nothing for
 // ALIANZA_TEST_STALL_SECONDS (default 360; the slowest file takes about three minutes), keeps
-// the results of the files that had finished, and runs the unfinished files once more. A file
-// that stalls twice counts as failed.
+// the results of the files that had finished, and runs the unfinished files again, at most
+// twice more. A file that stalls three times counts as failed.
 const STALL_MS = Number(process.env.ALIANZA_TEST_STALL_SECONDS ?? 360) * 1000;
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 const FILE_LINE = /^\s*[✓❯×↓]\s+(\S+\.test\.tsx?)\s+\((\d+) tests?([^)]*)\)/;
@@ -128,24 +128,33 @@ const report = path.join(outDir, 'vitest-report.json');
 rmSync(report, { force: true });
 let r = await runVitest(filters, report);
 if (r.stalled) {
-  // keep what the files that finished reported, run the others once more
-  for (const [file, c] of r.finished) {
-    passed += c.passed;
-    failed += c.failed;
-    skipped += c.skipped;
-    if (c.failed) failures.push(`${file} › ${c.failed} failed (see the output above)`);
+  // keep what the files that finished reported, run the others again (at most twice more)
+  const keep = (finished) => {
+    for (const [file, c] of finished) {
+      passed += c.passed;
+      failed += c.failed;
+      skipped += c.skipped;
+      if (c.failed) failures.push(`${file} › ${c.failed} failed (see the output above)`);
+    }
+  };
+  keep(r.finished);
+  let rest = testFiles().filter((f) => !r.finished.has(f));
+  for (let attempt = 2; attempt <= 3 && r.stalled; attempt++) {
+    console.log(`\n▶ tests, attempt ${attempt} for the ${rest.length} file(s) that had not finished: ${rest.join(' ')}`);
+    const retryReport = path.join(outDir, `vitest-report-${attempt}.json`);
+    rmSync(retryReport, { force: true });
+    r = rest.length ? await runVitest(rest, retryReport) : { status: 0, stalled: false, finished: new Map() };
+    if (r.stalled) {
+      keep(r.finished);
+      rest = rest.filter((f) => !r.finished.has(f));
+    } else if (rest.length && !addReport(retryReport)) {
+      failed++;
+      failures.push('vitest produced no report');
+    }
   }
-  const rest = testFiles().filter((f) => !r.finished.has(f));
-  console.log(`\n▶ tests, once more for the ${rest.length} file(s) that had not finished: ${rest.join(' ')}`);
-  const retryReport = path.join(outDir, 'vitest-report-retry.json');
-  rmSync(retryReport, { force: true });
-  r = rest.length ? await runVitest(rest, retryReport) : { status: 0, stalled: false, finished: new Map() };
   if (r.stalled) {
     failed++;
-    failures.push(`stalled twice: ${rest.filter((f) => !r.finished.has(f)).join(', ')}`);
-  } else if (rest.length && !addReport(retryReport)) {
-    failed++;
-    failures.push('vitest produced no report');
+    failures.push(`stalled three times: ${rest.join(', ')}`);
   }
 } else if (!addReport(report)) {
   failed++;
