@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DisclosureStatus } from '../../../../src/server/api-types';
+import { FilterSelect } from '../../components/filter-select';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { Pagination } from '../../components/pagination';
@@ -61,17 +62,7 @@ export const DisclosuresPage = () => {
       <p className="hint">{t(`crossBorder.disclosures.${direction}Intro`)}</p>
 
       <form className="filters filters-compact" aria-label={t('crossBorder.disclosures.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="disclosures-filter-status">{t('crossBorder.disclosures.status')}</label>
-          <select id="disclosures-filter-status" value={status} onChange={(e) => update({ status: e.target.value })} data-testid="disclosures-filter-status">
-            <option value="">{t('common.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`crossBorder.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="disclosures-filter-status" label={t('crossBorder.disclosures.status')} value={status} options={STATUSES.map((s) => ({ value: s, label: t(`crossBorder.status.${s}`) }))} onChange={(v) => update({ status: v })} testId="disclosures-filter-status" />
       </form>
 
       <ErrorMessage error={list.error} />

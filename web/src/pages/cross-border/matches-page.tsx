@@ -2,6 +2,7 @@ import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CrossBorderCheckView, CrossBorderHitView, DisclosureView, LinkageSecretStatus } from '../../../../src/server/api-types';
+import { FilterSelect } from '../../components/filter-select';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { Pagination } from '../../components/pagination';
@@ -273,39 +274,9 @@ const HitsSection = ({ checks, generation }: { checks: CrossBorderCheckView[]; g
       <h2 id="hits-heading">{t('crossBorder.hits.title')}</h2>
       <p className="hint">{t('crossBorder.hits.intro')}</p>
       <form className="filters filters-compact" aria-label={t('crossBorder.hits.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="hits-filter-kind">{t('crossBorder.hits.kind')}</label>
-          <select id="hits-filter-kind" value={filters.kind} onChange={(e) => update({ kind: e.target.value })} data-testid="matches-filter-kind">
-            <option value="">{t('common.all')}</option>
-            {CROSS_BORDER_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`crossBorder.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="hits-filter-peer">{t('crossBorder.partner')}</label>
-          <select id="hits-filter-peer" value={filters.peer} onChange={(e) => update({ peer: e.target.value })} data-testid="matches-filter-peer">
-            <option value="">{t('common.all')}</option>
-            {peers.map((p) => (
-              <option key={p.node} value={p.node}>
-                {p.country ? `${format.country(p.country)} (${p.node})` : p.node}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="hits-filter-min">{t('crossBorder.hits.minScore')}</label>
-          <select id="hits-filter-min" value={filters.minScore} onChange={(e) => update({ minScore: e.target.value })} data-testid="matches-filter-min-score">
-            <option value="">{t('common.all')}</option>
-            {MIN_SCORES.map((s) => (
-              <option key={s} value={String(s)}>
-                {t('crossBorder.hits.atLeast', { score: format.number(s) })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="hits-filter-kind" label={t('crossBorder.hits.kind')} value={filters.kind} options={CROSS_BORDER_KINDS.map((k) => ({ value: k, label: t(`crossBorder.kind.${k}`) }))} onChange={(v) => update({ kind: v })} testId="matches-filter-kind" />
+        <FilterSelect id="hits-filter-peer" label={t('crossBorder.partner')} value={filters.peer} options={peers.map((p) => ({ value: p.node, label: p.country ? `${format.country(p.country)} (${p.node})` : p.node }))} onChange={(v) => update({ peer: v })} testId="matches-filter-peer" />
+        <FilterSelect id="hits-filter-min" label={t('crossBorder.hits.minScore')} value={filters.minScore} options={MIN_SCORES.map((s) => ({ value: String(s), label: t('crossBorder.hits.atLeast', { score: format.number(s) }) }))} onChange={(v) => update({ minScore: v })} testId="matches-filter-min-score" />
       </form>
 
       {requested && (

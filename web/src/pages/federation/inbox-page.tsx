@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryParams } from '../../use-query-params';
 import { Link } from 'react-router';
 import { federationApi } from '../../api';
+import { FilterSelect } from '../../components/filter-select';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { Pagination } from '../../components/pagination';
@@ -50,17 +51,7 @@ export const InboxPage = () => {
       <p className="hint">{t('federation.inbox.intro')}</p>
 
       <form className="filters filters-compact" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="inbox-filter-type">{t('federation.type')}</label>
-          <select id="inbox-filter-type" value={type} onChange={(e) => update({ type: e.target.value })} data-testid="inbox-filter-type">
-            <option value="">{t('common.all')}</option>
-            {ITEM_TYPES.map((it) => (
-              <option key={it} value={it}>
-                {t(`federation.itemType.${it}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="inbox-filter-type" label={t('federation.type')} value={type} options={ITEM_TYPES.map((it) => ({ value: it, label: t(`federation.itemType.${it}`) }))} onChange={(v) => update({ type: v })} testId="inbox-filter-type" />
         <div className="field field-actions">
           <div className="checkbox-field">
             <input id="inbox-filter-unread" type="checkbox" checked={unread} onChange={(e) => update({ unread: e.target.checked ? 'true' : '' })} data-testid="inbox-filter-unread" />

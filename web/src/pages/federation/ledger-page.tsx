@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryParams } from '../../use-query-params';
 import { federationApi } from '../../api';
 import { DeliveryBadge, ReadBadge } from '../../components/delivery-badge';
+import { FilterSelect } from '../../components/filter-select';
 import { ErrorMessage } from '../../components/error-message';
 import { HandlingBanner } from '../../components/handling-banner';
 import { Loading } from '../../components/loading';
@@ -62,25 +63,8 @@ export const LedgerPage = () => {
       <h1>{t('federation.ledger.title')}</h1>
       <p className="hint">{t('federation.ledger.intro')}</p>
       <form className="filters filters-compact" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="ledger-filter-direction">{t('federation.ledger.direction')}</label>
-          <select id="ledger-filter-direction" value={direction} onChange={(e) => update({ direction: e.target.value })} data-testid="ledger-filter-direction">
-            <option value="">{t('common.all')}</option>
-            <option value="sent">{t('federation.ledger.sent')}</option>
-            <option value="received">{t('federation.ledger.received')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ledger-filter-type">{t('federation.type')}</label>
-          <select id="ledger-filter-type" value={type} onChange={(e) => update({ type: e.target.value })} data-testid="ledger-filter-type">
-            <option value="">{t('common.all')}</option>
-            {ITEM_TYPES.map((it) => (
-              <option key={it} value={it}>
-                {t(`federation.itemType.${it}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="ledger-filter-direction" label={t('federation.ledger.direction')} value={direction} options={[{ value: 'sent', label: t('federation.ledger.sent') }, { value: 'received', label: t('federation.ledger.received') }]} onChange={(v) => update({ direction: v })} testId="ledger-filter-direction" />
+        <FilterSelect id="ledger-filter-type" label={t('federation.type')} value={type} options={ITEM_TYPES.map((it) => ({ value: it, label: t(`federation.itemType.${it}`) }))} onChange={(v) => update({ type: v })} testId="ledger-filter-type" />
       </form>
       <ErrorMessage error={list.error} />
       {list.loading && !list.data && <Loading />}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useQueryParams } from '../../use-query-params';
 import { Link, useLocation } from 'react-router';
 import { federationApi } from '../../api';
+import { FilterSelect } from '../../components/filter-select';
 import { ErrorMessage } from '../../components/error-message';
 import { Loading } from '../../components/loading';
 import { Pagination } from '../../components/pagination';
@@ -56,28 +57,8 @@ export const OutboxPage = () => {
       )}
 
       <form className="filters filters-compact" aria-label={t('federation.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="outbox-filter-type">{t('federation.type')}</label>
-          <select id="outbox-filter-type" value={type} onChange={(e) => update({ type: e.target.value })} data-testid="outbox-filter-type">
-            <option value="">{t('common.all')}</option>
-            {ITEM_TYPES.map((it) => (
-              <option key={it} value={it}>
-                {t(`federation.itemType.${it}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="outbox-filter-status">{t('federation.status')}</label>
-          <select id="outbox-filter-status" value={status} onChange={(e) => update({ status: e.target.value })} data-testid="outbox-filter-status">
-            <option value="">{t('common.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`federation.delivery.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="outbox-filter-type" label={t('federation.type')} value={type} options={ITEM_TYPES.map((it) => ({ value: it, label: t(`federation.itemType.${it}`) }))} onChange={(v) => update({ type: v })} testId="outbox-filter-type" />
+        <FilterSelect id="outbox-filter-status" label={t('federation.status')} value={status} options={STATUSES.map((s) => ({ value: s, label: t(`federation.delivery.${s}`) }))} onChange={(v) => update({ status: v })} testId="outbox-filter-status" />
       </form>
 
       <ErrorMessage error={list.error} />
